@@ -1,0 +1,67 @@
+import { defineConfig } from '@adonisjs/core/app'
+import plugins from './config/plugins.js'
+
+export default defineConfig({
+  experimental: {},
+
+  /*
+  | Ace commands from packages, then from each plugin. The app's own
+  | ./commands folder is scanned automatically.
+  */
+  commands: [
+    () => import('@adonisjs/core/commands'),
+    () => import('@adonisjs/lucid/commands'),
+    () => import('@adonisjs/session/commands'),
+    () => import('@adonisjs/cache/commands'),
+    ...plugins.flatMap((plugin) => (plugin.commands ? [plugin.commands] : [])),
+  ],
+
+  /*
+  | Framework providers, then one provider per plugin (config/plugins.ts).
+  */
+  providers: [
+    () => import('@adonisjs/core/providers/app_provider'),
+    () => import('@adonisjs/core/providers/hash_provider'),
+    {
+      file: () => import('@adonisjs/core/providers/repl_provider'),
+      environment: ['repl', 'test'],
+    },
+    () => import('@adonisjs/core/providers/vinejs_provider'),
+    () => import('@adonisjs/session/session_provider'),
+    () => import('@adonisjs/shield/shield_provider'),
+    () => import('@adonisjs/lucid/database_provider'),
+    () => import('@adonisjs/cors/cors_provider'),
+    () => import('@adonisjs/auth/auth_provider'),
+    () => import('@adonisjs/redis/redis_provider'),
+    () => import('@adonisjs/cache/cache_provider'),
+    () => import('@adonisjs/limiter/limiter_provider'),
+    ...plugins.map((plugin) => plugin.provider),
+  ],
+
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    () => import('#start/validator'),
+  ],
+
+  tests: {
+    suites: [
+      {
+        files: ['tests/unit/**/*.spec.{ts,js}', 'app/*/tests/unit/**/*.spec.{ts,js}'],
+        name: 'unit',
+        timeout: 5000,
+      },
+      {
+        files: ['tests/functional/**/*.spec.{ts,js}', 'app/*/tests/functional/**/*.spec.{ts,js}'],
+        name: 'functional',
+        timeout: 60000,
+      },
+    ],
+    forceExit: true,
+  },
+
+  metaFiles: [
+    { pattern: 'resources/views/**/*.edge', reloadServer: false },
+    { pattern: 'public/**', reloadServer: false },
+  ],
+})

@@ -1,0 +1,78 @@
+import hash from '@adonisjs/core/services/hash'
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import limiter from '@adonisjs/limiter/services/main'
+import env from '#start/env'
+import User from '#accounts/models/user'
+import LoginHistory from '#accounts/models/login_history'
+import { AppException } from '#core/exceptions/app_exception'
+import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import { isBlocked, isDeactivated } from '#accounts/domain/auth_user'
+import { issueTokenPair } from '#accounts/actions/issue_token_pair'
+
+export interface LoginInput {
+  username: string
+  password: string
+  ip: string | null
+  userAgent: string | null
+}
+
+let dummyHash: Promise<string> | undefined
+
+/**
+ * Checks credentials (name or email), refuses blocked and deactivated
+ * accounts with 403, records the login and issues a token pair. Failed
+ * attempts per username are limited; an unknown name costs the same bcrypt
+ * time as a known one.
+ */
+export class LoginUser {
+  async handle(input: LoginInput) {
+    const perUser = limiter.use({
+      requests: env.get('RATE_LIMIT_LOGIN_PER_USER') ?? 10,
+      duration: '1 min',
+      blockDuration: '5 mins',
+    })
+    const key = `login:user:${input.username.toLowerCase()}`
+    const [throttled, user] = await perUser.penalize(key, () =>
+      this.verify(input.username, input.password)
+    )
+    if (throttled) throw throttled
+
+    const snapshot = await AuthUserLookup.load(user.id)
+    if (!snapshot || isDeactivated(snapshot)) {
+      throw new AppException('This account is deactivated', {
+        status: 403,
+        code: 'E_USER_DEACTIVATED',
+      })
+    }
+    if (isBlocked(snapshot)) {
+      throw new AppException('This account is blocked', { status: 403, code: 'E_USER_BLOCKED' })
+    }
+
+    const pair = await db.transaction(async (trx) => {
+      await LoginHistory.create(
+        { userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 255) ?? null },
+        { client: trx }
+      )
+      return issueTokenPair(user, trx)
+    })
+    await emitter.emit('user:logged-in', { userId: user.id, ip: input.ip })
+    return pair
+  }
+
+  private async verify(username: string, password: string) {
+    const column = username.includes('@') ? 'email' : 'name'
+    const user = await User.query().where(column, username).whereNull('deleted_at').first()
+    if (!user) {
+      dummyHash ??= hash.make('not-a-real-password')
+      await hash.verify(await dummyHash, password)
+      throw invalidCredentials()
+    }
+    if (!(await hash.verify(user.password, password))) throw invalidCredentials()
+    return user
+  }
+}
+
+function invalidCredentials() {
+  return AppException.unauthorized('Invalid username or password', 'E_INVALID_CREDENTIALS')
+}

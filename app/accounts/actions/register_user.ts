@@ -1,0 +1,54 @@
+import hash from '@adonisjs/core/services/hash'
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import User from '#accounts/models/user'
+import Role, { type RoleName } from '#accounts/models/role'
+import { AppException } from '#core/exceptions/app_exception'
+import { isUniqueViolation } from '#core/database/is_unique_violation'
+
+export interface RegisterUserInput {
+  name: string
+  email: string
+  password: string
+  role?: RoleName
+}
+
+/**
+ * Creates an account. Name and email are unique regardless of case; the
+ * pre-check names the field, the unique indexes settle races (409 too).
+ */
+export class RegisterUser {
+  async handle(input: RegisterUserInput) {
+    await assertAvailable(input.name, input.email)
+    const role = await Role.findByOrFail('name', input.role ?? 'user')
+    const password = await hash.make(input.password)
+
+    try {
+      const user = await db.transaction(async (trx) => {
+        return User.create(
+          { name: input.name, email: input.email, password, roleId: role.id, tokenVersion: 1 },
+          { client: trx }
+        )
+      })
+      await emitter.emit('user:registered', { userId: user.id, name: user.name, role: role.name })
+      return user
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw AppException.conflict('The name or email is already taken')
+      throw error
+    }
+  }
+}
+
+/** 409 naming the field when another account already uses the name or email. */
+export async function assertAvailable(name?: string, email?: string, exceptUserId?: number) {
+  for (const [field, value] of [
+    ['name', name],
+    ['email', email],
+  ] as const) {
+    if (value === undefined) continue
+    const query = User.query().where(field, value)
+    if (exceptUserId) query.whereNot('id', exceptUserId)
+    if (await query.first()) throw AppException.conflict(`This ${field} is already taken`, field)
+  }
+}

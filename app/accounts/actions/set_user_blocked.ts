@@ -1,0 +1,62 @@
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import User from '#accounts/models/user'
+import State from '#accounts/models/state'
+import UserState from '#accounts/models/user_state'
+import { AppException } from '#core/exceptions/app_exception'
+import { canModerate, isAdmin, type AuthUser } from '#accounts/domain/auth_user'
+import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+
+/**
+ * Blocks or unblocks a user. `actor` is null for operators at the command
+ * line; otherwise moderators and admins may block, and only admins may
+ * block another moderator or admin. A blocked user's live tokens answer 403
+ * from the next request on (the cached snapshot is dropped).
+ */
+export class SetUserBlocked {
+  async block(userId: number, reason: string | null, actor: AuthUser | null) {
+    const target = await this.authorize(userId, actor)
+    const blocked = await State.findByOrFail('name', 'blocked')
+    await db.transaction(async (trx) => {
+      const existing = await UserState.query({ client: trx })
+        .where({ user_id: target.id, state_id: blocked.id })
+        .first()
+      if (existing) {
+        existing.merge({ reason, createdBy: actor?.id ?? null })
+        await existing.save()
+      } else {
+        await UserState.create(
+          { userId: target.id, stateId: blocked.id, reason, createdBy: actor?.id ?? null },
+          { client: trx }
+        )
+      }
+    })
+    await AuthUserLookup.forget(target.id)
+    await emitter.emit('user:blocked', { userId: target.id, reason, actorId: actor?.id ?? null })
+  }
+
+  async unblock(userId: number, actor: AuthUser | null) {
+    const target = await this.authorize(userId, actor)
+    const blocked = await State.findByOrFail('name', 'blocked')
+    await db.from('user_states').where({ user_id: target.id, state_id: blocked.id }).delete()
+    await AuthUserLookup.forget(target.id)
+    await emitter.emit('user:unblocked', { userId: target.id, actorId: actor?.id ?? null })
+  }
+
+  private async authorize(userId: number, actor: AuthUser | null) {
+    const target = await User.query()
+      .where('id', userId)
+      .whereNull('deleted_at')
+      .preload('role')
+      .first()
+    if (!target) throw AppException.notFound('User')
+    if (actor) {
+      if (actor.id === target.id)
+        throw AppException.forbidden('You cannot block or unblock yourself')
+      if (!canModerate(actor)) throw AppException.forbidden()
+      if (target.role.name !== 'user' && !isAdmin(actor))
+        throw AppException.forbidden('Only admins may block staff')
+    }
+    return target
+  }
+}

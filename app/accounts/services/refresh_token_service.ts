@@ -1,0 +1,109 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
+import string from '@adonisjs/core/helpers/string'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import env from '#start/env'
+import RefreshToken from '#accounts/models/refresh_token'
+import { refreshTokenStatus } from '#accounts/domain/refresh_token_status'
+import { AppException } from '#core/exceptions/app_exception'
+
+/**
+ * Opaque, rotating refresh tokens. Only a SHA-256 of each token is stored.
+ * Rotation spends the presented token with a conditional UPDATE, so of two
+ * concurrent refreshes with one token exactly one wins; the other counts
+ * as reuse and revokes the family.
+ */
+export class RefreshTokenService {
+  static ttlSeconds() {
+    return string.seconds.parse(env.get('JWT_REFRESH_TTL') ?? '30d')
+  }
+
+  static hash(raw: string) {
+    return createHash('sha256').update(raw).digest('hex')
+  }
+
+  static async issue(
+    userId: number,
+    trx: TransactionClientContract,
+    family: string = randomUUID()
+  ) {
+    const raw = randomBytes(32).toString('base64url')
+    await RefreshToken.create(
+      {
+        userId,
+        family,
+        tokenHash: RefreshTokenService.hash(raw),
+        expiresAt: DateTime.utc().plus({ seconds: RefreshTokenService.ttlSeconds() }),
+      },
+      { client: trx }
+    )
+    return { raw, family }
+  }
+
+  /** Spends `raw` and returns its row; throws 401 for unknown, spent, revoked or expired tokens. */
+  static async spend(raw: string, trx: TransactionClientContract) {
+    const token = await RefreshToken.query({ client: trx })
+      .where('token_hash', RefreshTokenService.hash(raw))
+      .first()
+    if (!token) throw invalid()
+
+    const status = refreshTokenStatus(
+      {
+        spentAt: token.spentAt?.toJSDate() ?? null,
+        revokedAt: token.revokedAt?.toJSDate() ?? null,
+        expiresAt: token.expiresAt.toJSDate(),
+      },
+      new Date()
+    )
+    if (status === 'spent') throw new ReusedRefreshToken(token.family)
+    if (status !== 'active') throw invalid()
+
+    const updated = await trx
+      .from('refresh_tokens')
+      .where('id', token.id)
+      .whereNull('spent_at')
+      .whereNull('revoked_at')
+      .update({ spent_at: DateTime.utc().toJSDate() })
+    if (Number(updated) !== 1) throw new ReusedRefreshToken(token.family)
+    return token
+  }
+
+  static async revokeFamily(family: string) {
+    await db
+      .from('refresh_tokens')
+      .where('family', family)
+      .whereNull('revoked_at')
+      .update({ revoked_at: DateTime.utc().toJSDate() })
+  }
+
+  static async revokeToken(raw: string, userId: number) {
+    return db
+      .from('refresh_tokens')
+      .where('token_hash', RefreshTokenService.hash(raw))
+      .where('user_id', userId)
+      .whereNull('revoked_at')
+      .update({ revoked_at: DateTime.utc().toJSDate() })
+  }
+
+  /** Revokes every live token of the user, except the family given (the caller's own session). */
+  static async revokeAllOf(userId: number, trx: TransactionClientContract, exceptFamily?: string) {
+    const query = trx.from('refresh_tokens').where('user_id', userId).whereNull('revoked_at')
+    if (exceptFamily) query.whereNot('family', exceptFamily)
+    await query.update({ revoked_at: DateTime.utc().toJSDate() })
+  }
+}
+
+function invalid() {
+  return AppException.unauthorized('Invalid or expired refresh token', 'E_INVALID_REFRESH_TOKEN')
+}
+
+/** A spent token came back: the family must be revoked outside the failing transaction. */
+export class ReusedRefreshToken extends AppException {
+  constructor(public family: string) {
+    super('This refresh token was already used; its session has been revoked', {
+      status: 401,
+      code: 'E_REFRESH_TOKEN_REUSED',
+    })
+  }
+}

@@ -1,0 +1,18 @@
+import type User from '#accounts/models/user'
+import type { AuthUser } from '#accounts/domain/auth_user'
+
+export interface UserJson {
+  id: number
+  name: string
+  email: string
+  role: string
+  created_at: string
+}
+
+/** The public shape of an account (API.md: id, name, email, role, created_at). */
+export function userJson(user: AuthUser | (User & { role: { name: string } })): UserJson {
+  const role = typeof user.role === 'string' ? user.role : user.role.name
+  const createdAt =
+    typeof user.createdAt === 'string' ? user.createdAt : user.createdAt.toUTC().toISO()!
+  return { id: user.id, name: user.name, email: user.email, role, created_at: createdAt }
+}

@@ -1,0 +1,45 @@
+import vine from '@vinejs/vine'
+
+/** Letters and digits of any script; no spaces or punctuation (names appear in URLs). */
+const name = () =>
+  vine
+    .string()
+    .trim()
+    .minLength(1)
+    .maxLength(100)
+    .regex(/^[\p{L}\p{N}]+$/u)
+
+const email = () =>
+  vine.string().trim().maxLength(254).email().normalizeEmail({ all_lowercase: true })
+
+/** 8 to 255 characters, no white space. */
+const password = () => vine.string().minLength(8).maxLength(255).regex(/^\S+$/)
+
+export const signupValidator = vine.create({
+  name: name(),
+  email: email(),
+  password: password().confirmed(),
+})
+
+export const loginValidator = vine.create({
+  username: vine.string().trim().minLength(1).maxLength(254),
+  password: vine.string().minLength(1).maxLength(255),
+})
+
+export const refreshTokenValidator = vine.create({
+  refresh_token: vine.string().minLength(1).maxLength(512),
+})
+
+export const updateProfileValidator = vine.create({
+  name: name().optional(),
+  email: email().optional(),
+})
+
+export const changePasswordValidator = vine.create({
+  current_password: vine.string().minLength(1).maxLength(255),
+  password: password().confirmed(),
+})
+
+export const deleteAccountValidator = vine.create({
+  current_password: vine.string().minLength(1).maxLength(255),
+})

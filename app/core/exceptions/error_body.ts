@@ -1,0 +1,131 @@
+import { errors as vineErrors } from '@vinejs/vine'
+import { errors as authErrors } from '@adonisjs/auth'
+import { errors as limiterErrors } from '@adonisjs/limiter'
+import { errors as coreErrors } from '@adonisjs/core'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import { AppException } from '#core/exceptions/app_exception'
+
+export interface ErrorItem {
+  code: string
+  message: string
+  field?: string
+}
+
+export interface ErrorBody {
+  status: number
+  errors: ErrorItem[]
+  headers?: Record<string, string>
+}
+
+const UNIQUE_VIOLATIONS = new Set([
+  'ER_DUP_ENTRY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+])
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'ER_ACCESS_DENIED_ERROR',
+  'ER_BAD_DB_ERROR',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+  'E_DATABASE_UNAVAILABLE',
+])
+
+const GENERIC: Record<number, [string, string]> = {
+  400: ['E_BAD_REQUEST', 'The request could not be understood'],
+  401: ['E_UNAUTHORIZED', 'Missing or invalid credentials'],
+  403: ['E_FORBIDDEN', 'You are not allowed to do this'],
+  404: ['E_NOT_FOUND', 'Resource not found'],
+  405: ['E_METHOD_NOT_ALLOWED', 'Method not allowed'],
+  409: ['E_CONFLICT', 'The request conflicts with the current state'],
+  413: ['E_PAYLOAD_TOO_LARGE', 'The request body is too large'],
+  415: ['E_UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type'],
+  422: ['E_VALIDATION_ERROR', 'The request is invalid'],
+  429: ['E_TOO_MANY_REQUESTS', 'Too many requests'],
+  503: ['E_SERVICE_UNAVAILABLE', 'A dependency is unavailable, try again later'],
+}
+
+function generic(status: number): ErrorBody {
+  const [code, message] = GENERIC[status] ?? ['E_INTERNAL', 'Internal server error']
+  return { status, errors: [{ code, message }] }
+}
+
+/**
+ * Maps any thrown value to the public error shape of API.md. Only messages
+ * written for clients pass through; everything else gets a generic text,
+ * so no SQL, stack or secret can reach a response.
+ */
+export function toErrorBody(error: any): ErrorBody {
+  if (error instanceof AppException) {
+    const item: ErrorItem = { code: error.code!, message: error.message }
+    if (error.field) item.field = error.field
+    return { status: error.status, errors: [item] }
+  }
+
+  if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+    return {
+      status: 422,
+      errors: (error.messages as { field: string; message: string; rule: string }[]).map((m) => ({
+        code: 'E_VALIDATION_ERROR',
+        message: m.message,
+        field: m.field,
+      })),
+    }
+  }
+
+  if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS) {
+    return generic(401)
+  }
+  if (error instanceof authErrors.E_INVALID_CREDENTIALS) {
+    return {
+      status: 401,
+      errors: [{ code: 'E_INVALID_CREDENTIALS', message: 'Invalid credentials' }],
+    }
+  }
+
+  if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
+    const retryAfter = String(Math.max(1, error.response.availableIn))
+    return {
+      status: 429,
+      headers: { 'Retry-After': retryAfter },
+      errors: [
+        {
+          code: 'E_TOO_MANY_REQUESTS',
+          message: `Too many requests, retry in ${retryAfter} seconds`,
+        },
+      ],
+    }
+  }
+
+  if (
+    error instanceof coreErrors.E_ROUTE_NOT_FOUND ||
+    error instanceof lucidErrors.E_ROW_NOT_FOUND
+  ) {
+    return generic(404)
+  }
+
+  if (error && typeof error === 'object') {
+    if (UNIQUE_VIOLATIONS.has(error.code)) {
+      return {
+        status: 409,
+        errors: [{ code: 'E_CONFLICT', message: 'A record with these values already exists' }],
+      }
+    }
+    if (UNAVAILABLE.has(error.code) || error.name === 'KnexTimeoutError') {
+      return generic(503)
+    }
+    // Body parser and other framework HTTP errors carry a 4xx status of their own.
+    const status = Number(error.status ?? error.statusCode)
+    if (status >= 400 && status < 500) {
+      return generic(GENERIC[status] ? status : 400)
+    }
+    if (status === 503) return generic(503)
+  }
+
+  return generic(500)
+}

@@ -1,0 +1,29 @@
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import { toErrorBody } from '#core/exceptions/error_body'
+import { safeErrorFields } from '#core/exceptions/safe_error_fields'
+
+/**
+ * Every failure becomes `{"errors":[...]}` with the matching status.
+ * 5xx are logged with the request id and a sanitized error (no SQL, no
+ * request body); clients get a generic message and the request id.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = false
+
+  async handle(error: unknown, ctx: HttpContext) {
+    const body = toErrorBody(error)
+    for (const [name, value] of Object.entries(body.headers ?? {})) {
+      ctx.response.header(name, value)
+    }
+    ctx.response.status(body.status).send({ errors: body.errors })
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    const { status } = toErrorBody(error)
+    if (status < 500) return
+    ctx.logger.error(
+      { err: safeErrorFields(error), status, route: ctx.route?.pattern },
+      'request failed'
+    )
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * What of an unexpected error may be logged: its name, code and the place
+ * it was thrown. Database drivers put the SQL (with values) in the message,
+ * so for them only the driver's own message is kept.
+ */
+export function safeErrorFields(error: unknown) {
+  if (!error || typeof error !== 'object') return { message: String(error) }
+  const err = error as Record<string, any>
+  const message =
+    typeof err.sql === 'string' || /\b(insert|select|update|delete)\b/i.test(String(err.message))
+      ? String(err.sqlMessage ?? err.code ?? 'database error')
+      : String(err.message ?? '')
+  const frame = String(err.stack ?? '')
+    .split('\n')
+    .find((line) => line.trim().startsWith('at '))
+    ?.trim()
+  return { name: err.name, code: err.code, message, at: frame }
+}

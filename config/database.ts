@@ -1,0 +1,76 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+import plugins from '#config/plugins'
+
+/**
+ * Each plugin owns its migrations and seeders; their folders are collected
+ * in the order the plugins are listed, so a plugin may reference tables of
+ * the plugins listed before it.
+ */
+const migrations = {
+  naturalSort: true,
+  paths: plugins.flatMap((plugin) => (plugin.migrations ? [plugin.migrations] : [])),
+}
+const seeders = {
+  paths: plugins.flatMap((plugin) => (plugin.seeders ? [plugin.seeders] : [])),
+}
+
+/** Read replicas: a comma separated host list; writes always go to MYSQL_HOST. */
+const readHosts = (env.get('MYSQL_READ_HOSTS') ?? '')
+  .split(',')
+  .map((host) => host.trim())
+  .filter(Boolean)
+
+const mysqlConnection = {
+  host: env.get('MYSQL_HOST') ?? '127.0.0.1',
+  port: env.get('MYSQL_PORT') ?? 3306,
+  user: env.get('MYSQL_USER') ?? 'root',
+  password: env.get('MYSQL_PASSWORD') ?? '',
+  database: env.get('MYSQL_DATABASE') ?? 'board',
+  charset: 'utf8mb4',
+  timezone: 'Z',
+  dateStrings: false,
+  supportBigNumbers: true,
+}
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION'),
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: app.makePath(env.get('SQLITE_FILENAME') ?? 'tmp/db.sqlite3'),
+      },
+      useNullAsDefault: true,
+      migrations,
+      seeders,
+      schemaGeneration: { enabled: false },
+      pool: {
+        afterCreate: (conn: any, done: (error: Error | null, conn: unknown) => void) => {
+          // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
+          conn.pragma('journal_mode = WAL')
+          conn.pragma('foreign_keys = ON')
+          conn.pragma('busy_timeout = 5000')
+          done(null, conn)
+        },
+      },
+    },
+    mysql: {
+      client: 'mysql2',
+      connection: mysqlConnection,
+      replicas: readHosts.length
+        ? {
+            read: { connection: readHosts.map((host) => ({ ...mysqlConnection, host })) },
+            write: { connection: mysqlConnection },
+          }
+        : undefined,
+      pool: { min: 0, max: 10 },
+      migrations,
+      seeders,
+      schemaGeneration: { enabled: false },
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,53 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig, targets } from '@adonisjs/core/logger'
+
+/**
+ * JSON lines (one object per line, for Logstash/Elastic) in production,
+ * pretty output in development. Credentials are redacted wherever they
+ * may appear in a logged object.
+ */
+const loggerConfig = defineConfig({
+  default: 'app',
+  loggers: {
+    app: {
+      enabled: true,
+      name: 'boardcms',
+      level: env.get('LOG_LEVEL'),
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'current_password',
+          '*.current_password',
+          'password_confirmation',
+          '*.password_confirmation',
+          'token',
+          '*.token',
+          'access_token',
+          '*.access_token',
+          'refresh_token',
+          '*.refresh_token',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          'headers.authorization',
+          'headers.cookie',
+        ],
+        censor: '[redacted]',
+      },
+      transport: {
+        targets: targets()
+          .pushIf(!app.inProduction && !app.inTest, targets.pretty())
+          .pushIf(app.inProduction || app.inTest, targets.file({ destination: 1 }))
+          .toArray(),
+      },
+    },
+  },
+})
+
+export default loggerConfig
+
+declare module '@adonisjs/core/types' {
+  export interface LoggersList extends InferLoggers<typeof loggerConfig> {}
+}

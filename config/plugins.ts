@@ -1,0 +1,10 @@
+import { definePlugins } from '#core/plugins/define_plugin'
+import accounts from '#accounts/plugin'
+
+/**
+ * The plugins switched on, in load order. A plugin may depend on the
+ * plugins listed above it (accounts comes first: others reference users).
+ * Removing a line switches that plugin off: its routes, commands,
+ * migrations and seeders go with it.
+ */
+export default definePlugins([accounts])

@@ -1,0 +1,74 @@
+/*
+|--------------------------------------------------------------------------
+| Environment variables
+|--------------------------------------------------------------------------
+|
+| Every variable the app reads is declared and validated here. A bad or
+| missing value stops the boot with a message naming the variable.
+| .env.example documents each one.
+|
+*/
+
+import { Env } from '@adonisjs/core/env'
+
+/** MySQL settings are required only when MySQL is the selected connection. */
+const notMysql = () => (process.env.DB_CONNECTION ?? 'sqlite') !== 'mysql'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.enum([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
+
+  /*
+  | Database: embedded SQLite by default, MariaDB/MySQL in production
+  */
+  DB_CONNECTION: Env.schema.enum(['sqlite', 'mysql'] as const),
+  SQLITE_FILENAME: Env.schema.string.optional(),
+  MYSQL_HOST: Env.schema.string.optionalWhen(notMysql, { format: 'host' }),
+  MYSQL_PORT: Env.schema.number.optional(),
+  MYSQL_USER: Env.schema.string.optionalWhen(notMysql),
+  MYSQL_PASSWORD: Env.schema.string.optional(),
+  MYSQL_DATABASE: Env.schema.string.optionalWhen(notMysql),
+  MYSQL_READ_HOSTS: Env.schema.string.optional(),
+
+  /*
+  | Cache, rate limiter and session stores
+  */
+  CACHE_STORE: Env.schema.enum(['memory', 'redis'] as const),
+  LIMITER_STORE: Env.schema.enum(['memory', 'redis'] as const),
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'redis', 'memory'] as const),
+
+  /*
+  | Redis (only contacted when a store above is "redis")
+  */
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
+  REDIS_LIMITER_DB: Env.schema.number.optional(),
+
+  /*
+  | JWT access tokens and rotating refresh tokens
+  */
+  JWT_SECRET: Env.schema.secret.optional(),
+  JWT_ACCESS_TTL: Env.schema.string.optional(),
+  JWT_REFRESH_TTL: Env.schema.string.optional(),
+
+  /*
+  | Rate limits on credential endpoints (requests per minute)
+  */
+  RATE_LIMIT_LOGIN_PER_IP: Env.schema.number.optional(),
+  RATE_LIMIT_LOGIN_PER_USER: Env.schema.number.optional(),
+  RATE_LIMIT_SIGNUP_PER_IP: Env.schema.number.optional(),
+})

@@ -1,0 +1,30 @@
+import { assert } from '@japa/assert'
+import { apiClient } from '@japa/api-client'
+import app from '@adonisjs/core/services/app'
+import type { Config } from '@japa/runner/types'
+import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import testUtils from '@adonisjs/core/services/test_utils'
+
+export const plugins: Config['plugins'] = [assert(), pluginAdonisJS(app), apiClient()]
+
+/**
+ * The test database is rebuilt from the migrations once per run and the
+ * base data seeded; tests create their own rows with unique names.
+ */
+export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
+  setup: [
+    async () => {
+      const ace = await app.container.make('ace')
+      const command = await ace.exec('migration:fresh', ['--force'])
+      if (command.exitCode !== 0) throw command.error ?? new Error('migration:fresh failed')
+      await testUtils.db().seed()
+    },
+  ],
+  teardown: [],
+}
+
+export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (['browser', 'functional', 'e2e'].includes(suite.name)) {
+    return suite.setup(() => testUtils.httpServer().start())
+  }
+}

@@ -6,6 +6,6 @@ import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 vine.messagesProvider = new SimpleMessagesProvider({
   'name.regex': 'The name may contain only letters and digits',
   'password.regex': 'The password must not contain spaces',
-  'password.confirmed': 'The password confirmation does not match',
+  'password_confirmation.confirmed': 'The password confirmation does not match',
   'required': 'The {{ field }} field is required',
 })

@@ -14,7 +14,7 @@ export class RefreshSession {
     try {
       return await db.transaction(async (trx) => {
         const token = await RefreshTokenService.spend(rawToken, trx)
-        const user = await AuthUserLookup.load(token.userId)
+        const user = await AuthUserLookup.load(token.userId, trx)
         if (!user || isDeactivated(user)) {
           throw AppException.unauthorized(
             'Invalid or expired refresh token',

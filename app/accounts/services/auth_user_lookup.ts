@@ -1,4 +1,5 @@
 import cache from '@adonisjs/cache/services/main'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import User from '#accounts/models/user'
 import type { AuthUser } from '#accounts/domain/auth_user'
 
@@ -24,8 +25,9 @@ export class AuthUserLookup {
     await cache.delete({ key: AuthUserLookup.key(userId) })
   }
 
-  static async load(userId: number): Promise<AuthUser | null> {
-    const user = await User.query()
+  /** Reads the database directly; pass the transaction when called inside one. */
+  static async load(userId: number, client?: QueryClientContract): Promise<AuthUser | null> {
+    const user = await User.query({ client })
       .where('id', userId)
       .whereNull('deleted_at')
       .preload('role')

@@ -5,6 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import RefreshToken from '#accounts/models/refresh_token'
+import { sqlNow } from '#core/database/sql_now'
 import { refreshTokenStatus } from '#accounts/domain/refresh_token_status'
 import { AppException } from '#core/exceptions/app_exception'
 
@@ -64,7 +65,7 @@ export class RefreshTokenService {
       .where('id', token.id)
       .whereNull('spent_at')
       .whereNull('revoked_at')
-      .update({ spent_at: DateTime.utc().toJSDate() })
+      .update({ spent_at: sqlNow() })
     if (Number(updated) !== 1) throw new ReusedRefreshToken(token.family)
     return token
   }
@@ -74,7 +75,7 @@ export class RefreshTokenService {
       .from('refresh_tokens')
       .where('family', family)
       .whereNull('revoked_at')
-      .update({ revoked_at: DateTime.utc().toJSDate() })
+      .update({ revoked_at: sqlNow() })
   }
 
   static async revokeToken(raw: string, userId: number) {
@@ -83,14 +84,14 @@ export class RefreshTokenService {
       .where('token_hash', RefreshTokenService.hash(raw))
       .where('user_id', userId)
       .whereNull('revoked_at')
-      .update({ revoked_at: DateTime.utc().toJSDate() })
+      .update({ revoked_at: sqlNow() })
   }
 
   /** Revokes every live token of the user, except the family given (the caller's own session). */
   static async revokeAllOf(userId: number, trx: TransactionClientContract, exceptFamily?: string) {
     const query = trx.from('refresh_tokens').where('user_id', userId).whereNull('revoked_at')
     if (exceptFamily) query.whereNot('family', exceptFamily)
-    await query.update({ revoked_at: DateTime.utc().toJSDate() })
+    await query.update({ revoked_at: sqlNow() })
   }
 }
 

@@ -122,7 +122,8 @@ export function toErrorBody(error: any): ErrorBody {
     // Body parser and other framework HTTP errors carry a 4xx status of their own.
     const status = Number(error.status ?? error.statusCode)
     if (status >= 400 && status < 500) {
-      return generic(GENERIC[status] ? status : 400)
+      // Framework 422s are body-parser refusals (JSON that is not an object or array).
+      return generic(GENERIC[status] && status !== 422 ? status : 400)
     }
     if (status === 503) return generic(503)
   }

@@ -1,0 +1,44 @@
+import { BaseCommand, args, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { ROLE_NAMES, type RoleName } from '#accounts/models/role'
+import { signupValidator } from '#accounts/validators/account_validators'
+import { RegisterUser } from '#accounts/actions/register_user'
+import { AppException } from '#core/exceptions/app_exception'
+import { runSafely } from '#core/cli/run_safely'
+
+export default class UserCreate extends BaseCommand {
+  static commandName = 'user:create'
+  static description = 'Create an account (the password is prompted unless --password is given)'
+  static options: CommandOptions = { startApp: true }
+
+  @args.string({ description: 'Name (letters and digits)' })
+  declare name: string
+
+  @args.string({ description: 'Email address' })
+  declare email: string
+
+  @flags.string({ description: `Role: ${ROLE_NAMES.join(', ')}`, default: 'user' })
+  declare role: string
+
+  @flags.string({ description: 'Password (prompted when omitted)' })
+  declare password?: string
+
+  async run() {
+    await runSafely(this, async () => {
+      if (!ROLE_NAMES.includes(this.role as RoleName)) {
+        throw AppException.unprocessable(
+          `Unknown role "${this.role}"; use one of ${ROLE_NAMES.join(', ')}`
+        )
+      }
+      const password = this.password ?? (await this.prompt.secure('Password'))
+      const payload = await signupValidator.validate({
+        name: this.name,
+        email: this.email,
+        password,
+        password_confirmation: password,
+      })
+      const user = await new RegisterUser().handle({ ...payload, role: this.role as RoleName })
+      this.logger.success(`Created ${this.role} "${user.name}" (id ${user.id})`)
+    })
+  }
+}

@@ -1,0 +1,101 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import limiter from '@adonisjs/limiter/services/main'
+import { createUser, signedInUser, uniqueName } from '#tests/helpers/accounts'
+
+async function ace(name: string, args: string[]) {
+  const kernel = await app.container.make('ace')
+  kernel.ui.switchMode('raw')
+  const command = await kernel.exec(name, args)
+  return command
+}
+
+async function roleOf(userId: number) {
+  const row = await db
+    .from('users')
+    .join('roles', 'roles.id', 'users.role_id')
+    .where('users.id', userId)
+    .select('roles.name')
+    .first()
+  return row.name
+}
+
+test.group('Ace user commands', (group) => {
+  group.each.setup(() => limiter.clear())
+
+  test('user:create makes an admin who can log in', async ({ client, assert }) => {
+    const name = uniqueName('admin')
+    const command = await ace('user:create', [
+      name,
+      `${name}@example.com`,
+      '--role=admin',
+      '--password=admin-pass-1',
+    ])
+    assert.equal(command.exitCode, 0)
+    const login = await client
+      .post('/api/v1/user/login')
+      .json({ username: name, password: 'admin-pass-1' })
+    login.assertStatus(200)
+    const me = await client
+      .get('/api/v1/user/me')
+      .header('authorization', `Bearer ${login.body().access_token}`)
+    assert.equal(me.body().role, 'admin')
+  })
+
+  test('user:create fails with exit code 1 for a taken name, a bad role or a weak password', async ({
+    assert,
+  }) => {
+    const existing = await createUser()
+    const before = await db.from('users').count('* as total').first()
+    for (const args of [
+      [existing.name, 'other@example.com', '--password=admin-pass-1'],
+      [uniqueName(), 'x@example.com', '--password=admin-pass-1', '--role=emperor'],
+      [uniqueName(), 'y@example.com', '--password=short'],
+    ]) {
+      const command = await ace('user:create', args)
+      assert.equal(command.exitCode, 1)
+    }
+    const after = await db.from('users').count('* as total').first()
+    assert.equal(Number(after.total), Number(before.total))
+  })
+
+  test('user:role changes the role; unknown users and roles fail', async ({ assert }) => {
+    const user = await createUser()
+    assert.equal((await ace('user:role', [user.name, 'moderator'])).exitCode, 0)
+    assert.equal(await roleOf(user.id), 'moderator')
+    assert.equal((await ace('user:role', [String(user.id), 'king'])).exitCode, 1)
+    assert.equal((await ace('user:role', ['nobody' + Date.now(), 'user'])).exitCode, 1)
+    assert.equal(await roleOf(user.id), 'moderator')
+  })
+
+  test('user:block stops a live token at once; user:unblock lifts it', async ({
+    client,
+    assert,
+  }) => {
+    const session = await signedInUser(client)
+    assert.equal((await ace('user:block', [session.name, '--reason=spam links'])).exitCode, 0)
+    const state = await db
+      .from('user_states')
+      .join('states', 'states.id', 'user_states.state_id')
+      .where('user_id', session.id)
+      .first()
+    assert.equal(state.name, 'blocked')
+    assert.equal(state.reason, 'spam links')
+    ;(await client.get('/api/v1/user/me').headers(session.auth)).assertStatus(403)
+
+    assert.equal((await ace('user:unblock', [String(session.id)])).exitCode, 0)
+    ;(await client.get('/api/v1/user/me').headers(session.auth)).assertStatus(200)
+    assert.equal((await ace('user:block', ['nobody' + Date.now()])).exitCode, 1)
+  })
+
+  test('user:list runs and filters without treating % as a wildcard', async ({ assert }) => {
+    await createUser()
+    const all = await ace('user:list', [])
+    assert.equal(all.exitCode, 0)
+    const literal = await ace('user:list', ['--search=%'])
+    assert.equal(literal.exitCode, 0)
+    const logs = literal.ui.logger.getLogs().map((log) => log.message)
+    assert.isTrue(logs.some((line) => line.includes('0 user(s)')))
+  })
+})

@@ -1,0 +1,54 @@
+import { test } from '@japa/runner'
+import { refreshTokenStatus } from '#accounts/domain/refresh_token_status'
+import { canModerate, isAdmin, isBlocked } from '#accounts/domain/auth_user'
+import { placeholderIdentity } from '#accounts/domain/placeholder_identity'
+
+const now = new Date('2026-01-01T00:00:00Z')
+const later = new Date('2026-02-01T00:00:00Z')
+const earlier = new Date('2025-12-01T00:00:00Z')
+
+test.group('refreshTokenStatus', () => {
+  test('active until it expires', ({ assert }) => {
+    assert.equal(
+      refreshTokenStatus({ spentAt: null, revokedAt: null, expiresAt: later }, now),
+      'active'
+    )
+    assert.equal(
+      refreshTokenStatus({ spentAt: null, revokedAt: null, expiresAt: earlier }, now),
+      'expired'
+    )
+    assert.equal(
+      refreshTokenStatus({ spentAt: null, revokedAt: null, expiresAt: now }, now),
+      'expired'
+    )
+  })
+
+  test('revoked wins over spent, spent over expired', ({ assert }) => {
+    assert.equal(
+      refreshTokenStatus({ spentAt: earlier, revokedAt: earlier, expiresAt: later }, now),
+      'revoked'
+    )
+    assert.equal(
+      refreshTokenStatus({ spentAt: earlier, revokedAt: null, expiresAt: earlier }, now),
+      'spent'
+    )
+  })
+})
+
+test.group('roles and states', () => {
+  test('who may moderate and administer', ({ assert }) => {
+    assert.isTrue(canModerate({ role: 'admin' }))
+    assert.isTrue(canModerate({ role: 'moderator' }))
+    assert.isFalse(canModerate({ role: 'user' }))
+    assert.isTrue(isAdmin({ role: 'admin' }))
+    assert.isFalse(isAdmin({ role: 'moderator' }))
+    assert.isTrue(isBlocked({ states: ['blocked'] }))
+    assert.isFalse(isBlocked({ states: ['deactivated'] }))
+  })
+
+  test('a deleted account’s placeholder cannot collide with a signup name', ({ assert }) => {
+    const identity = placeholderIdentity(42)
+    assert.notMatch(identity.name, /^[\p{L}\p{N}]+$/u)
+    assert.match(identity.email, /\.invalid$/)
+  })
+})

@@ -8,8 +8,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 export const plugins: Config['plugins'] = [assert(), pluginAdonisJS(app), apiClient()]
 
 /**
- * The test database is rebuilt from the migrations once per run and the
- * base data seeded; tests create their own rows with unique names.
+ * The test database is rebuilt from the migrations once per run, the base
+ * data seeded and the cache emptied; tests create their own rows with
+ * unique names.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
@@ -18,6 +19,9 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       const command = await ace.exec('migration:fresh', ['--force'])
       if (command.exitCode !== 0) throw command.error ?? new Error('migration:fresh failed')
       await testUtils.db().seed()
+      // Cached rows of an earlier run would shadow the fresh database (ids start over).
+      const { default: cache } = await import('@adonisjs/cache/services/main')
+      await cache.clear()
     },
   ],
   teardown: [],

@@ -1,6 +1,7 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import User from '#accounts/models/user'
+import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 
 export default class UserList extends BaseCommand {
   static commandName = 'user:list'
@@ -24,9 +25,11 @@ export default class UserList extends BaseCommand {
       .orderBy('id')
       .limit(Math.min(Math.max(this.limit, 1), 1000))
     if (this.search) {
-      const like = `%${this.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const like = containsPattern(this.search)
       query.where((q) =>
-        q.whereRaw("name like ? escape '\\'", [like]).orWhereRaw("email like ? escape '\\'", [like])
+        q
+          .whereRaw('name like ? escape ?', [like, LIKE_ESCAPE])
+          .orWhereRaw('email like ? escape ?', [like, LIKE_ESCAPE])
       )
     }
     if (this.role) query.whereHas('role', (roles) => roles.where('name', this.role!))

@@ -14,7 +14,7 @@ import { Env } from '@adonisjs/core/env'
 /** MySQL settings are required only when MySQL is the selected connection. */
 const notMysql = () => (process.env.DB_CONNECTION ?? 'sqlite') !== 'mysql'
 
-export default await Env.create(new URL('../', import.meta.url), {
+const schema = {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
@@ -71,4 +71,23 @@ export default await Env.create(new URL('../', import.meta.url), {
   RATE_LIMIT_LOGIN_PER_IP: Env.schema.number.optional(),
   RATE_LIMIT_LOGIN_PER_USER: Env.schema.number.optional(),
   RATE_LIMIT_SIGNUP_PER_IP: Env.schema.number.optional(),
-})
+}
+
+/**
+ * A bad or missing variable stops the process with one line per problem,
+ * naming the variable, instead of a stack trace.
+ */
+async function createEnv() {
+  try {
+    return await Env.create(new URL('../', import.meta.url), schema)
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'E_INVALID_ENV_VARIABLES') throw error
+    const help = String((error as { help?: string }).help ?? '')
+    for (const line of help.split('\n').filter(Boolean)) {
+      console.error(`Invalid environment: ${line.replace(/^- /, '')}`)
+    }
+    process.exit(1)
+  }
+}
+
+export default await createEnv()

@@ -8,7 +8,9 @@ import { defineConfig, store, drivers } from '@adonisjs/cache'
 const cacheConfig = defineConfig({
   default: env.get('CACHE_STORE'),
   ttl: '5m',
-  grace: '1h',
+  // No grace period: bentocache serves a tag-invalidated entry as stale
+  // while grace is on, and a write must never be followed by a stale read.
+  grace: false,
   stores: {
     memory: store().useL1Layer(drivers.memory({ maxSize: '64mb' })),
     redis: store()

@@ -1,5 +1,6 @@
 import { definePlugins } from '#core/plugins/define_plugin'
 import accounts from '#accounts/plugin'
+import board from '#board/plugin'
 
 /**
  * The plugins switched on, in load order. A plugin may depend on the
@@ -7,4 +8,4 @@ import accounts from '#accounts/plugin'
  * Removing a line switches that plugin off: its routes, commands,
  * migrations and seeders go with it.
  */
-export default definePlugins([accounts])
+export default definePlugins([accounts, board])

@@ -66,6 +66,11 @@ const schema = {
   JWT_REFRESH_TTL: Env.schema.string.optional(),
 
   /*
+  | Board search: auto (FTS5 on SQLite, FULLTEXT on MariaDB) or like
+  */
+  SEARCH_ADAPTER: Env.schema.enum.optional(['auto', 'like'] as const),
+
+  /*
   | Rate limits on credential endpoints (requests per minute)
   */
   RATE_LIMIT_LOGIN_PER_IP: Env.schema.number.optional(),

@@ -15,6 +15,7 @@ export const plugins: Config['plugins'] = [assert(), pluginAdonisJS(app), apiCli
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     async () => {
+      await dropSqliteVirtualTables()
       const ace = await app.container.make('ace')
       const command = await ace.exec('migration:fresh', ['--force'])
       if (command.exitCode !== 0) throw command.error ?? new Error('migration:fresh failed')
@@ -25,6 +26,21 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
     },
   ],
   teardown: [],
+}
+
+/**
+ * `migration:fresh` drops every table it lists, FTS5 shadow tables included,
+ * which vanish with their virtual table first and make the drop fail.
+ */
+async function dropSqliteVirtualTables() {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  if (db.connection().dialect.name === 'mysql') return
+  const tables = await db
+    .from('sqlite_master')
+    .where('type', 'table')
+    .whereLike('sql', 'CREATE VIRTUAL TABLE%')
+    .select('name')
+  for (const { name } of tables) await db.rawQuery(`DROP TABLE IF EXISTS "${name}"`)
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {

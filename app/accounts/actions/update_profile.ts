@@ -1,3 +1,4 @@
+import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import User from '#accounts/models/user'
 import { AppException } from '#core/exceptions/app_exception'
@@ -24,6 +25,7 @@ export class UpdateProfile {
         return row
       })
       await AuthUserLookup.forget(userId)
+      await emitter.emit('user:updated', { userId, name: user.name })
       return user
     } catch (error) {
       if (isUniqueViolation(error))

@@ -1,0 +1,116 @@
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AuthUser } from '#accounts/domain/auth_user'
+import Comment from '#board/models/comment'
+import CommentVersion from '#board/models/comment_version'
+import { AppException } from '#core/exceptions/app_exception'
+import { forUpdate } from '#core/database/for_update'
+import { sqlNow } from '#core/database/sql_now'
+import { canAuthorOrModerate, canEdit } from '#board/domain/content_rules'
+import { lockPost } from '#board/services/live_post'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+
+/**
+ * Comment writes: create (version 1), edit (version n+1), soft delete and
+ * restore. Only on live posts; the post's comment count changes in the
+ * same transaction.
+ */
+export class CommentWrites {
+  async create(actor: AuthUser, postId: number, content: string) {
+    const comment = await db.transaction(async (trx) => {
+      await lockPost(trx, postId)
+      const row = await Comment.create(
+        { postId, userId: actor.id, currentVersion: 1 },
+        { client: trx }
+      )
+      await CommentVersion.create(
+        { commentId: row.id, version: 1, content, userId: actor.id },
+        { client: trx }
+      )
+      await trx.from('posts').where('id', postId).increment('comment_count', 1)
+      return row
+    })
+    await postListsChanged(postId)
+    await emitter.emit('comment:created', {
+      commentId: comment.id,
+      postId,
+      userId: actor.id,
+      content,
+    })
+    return comment
+  }
+
+  async edit(actor: AuthUser, commentId: number, content: string) {
+    const result = await db.transaction(async (trx) => {
+      const comment = await lockComment(trx, commentId)
+      if (!canEdit(actor, comment))
+        throw AppException.forbidden('Only the author may edit this comment')
+      await trx
+        .from('comments')
+        .where('id', commentId)
+        .update({ current_version: trx.raw('current_version + 1'), updated_at: sqlNow() })
+      const row = await trx
+        .from('comments')
+        .where('id', commentId)
+        .select('current_version')
+        .firstOrFail()
+      const version = Number(row.current_version)
+      await CommentVersion.create(
+        { commentId, version, content, userId: actor.id },
+        { client: trx }
+      )
+      return { comment, version }
+    })
+    await emitter.emit('comment:updated', {
+      commentId,
+      postId: result.comment.postId,
+      userId: actor.id,
+      version: result.version,
+      content,
+    })
+    return result
+  }
+
+  async delete(actor: AuthUser, commentId: number) {
+    const comment = await db.transaction(async (trx) => {
+      const row = await lockComment(trx, commentId)
+      if (!canAuthorOrModerate(actor, row)) throw AppException.forbidden()
+      await trx.from('comments').where('id', commentId).update({ deleted_at: sqlNow() })
+      await trx.from('posts').where('id', row.postId).decrement('comment_count', 1)
+      return row
+    })
+    await postListsChanged(comment.postId)
+    await emitter.emit('comment:deleted', { commentId, postId: comment.postId, actorId: actor.id })
+  }
+
+  async restore(actor: AuthUser, commentId: number) {
+    const comment = await db.transaction(async (trx) => {
+      const row = await lockComment(trx, commentId, true)
+      if (!canAuthorOrModerate(actor, row)) throw AppException.forbidden()
+      await trx.from('comments').where('id', commentId).update({ deleted_at: null })
+      await trx.from('posts').where('id', row.postId).increment('comment_count', 1)
+      return row
+    })
+    await postListsChanged(comment.postId)
+    await emitter.emit('comment:restored', { commentId, postId: comment.postId, actorId: actor.id })
+  }
+}
+
+/** The comment (on a live post), locked; 404 when missing or in the wrong deleted state. */
+async function lockComment(trx: TransactionClientContract, commentId: number, deleted = false) {
+  const comment = await forUpdate(Comment.query({ client: trx }).where('id', commentId)).first()
+  if (!comment || Boolean(comment.deletedAt) !== deleted) throw AppException.notFound('Comment')
+  await lockPost(trx, comment.postId)
+  return comment
+}
+
+/** Comment counts show in the post detail and in lists. */
+async function postListsChanged(postId: number) {
+  const post = await db.from('posts').where('id', postId).select('category_id').first()
+  if (!post) return
+  const tree = await CategoryTreeCache.get()
+  const category = tree.byId(Number(post.category_id))
+  await BoardCache.postChanged(postId, category ? tree.ancestry(category).map((c) => c.id) : [])
+}

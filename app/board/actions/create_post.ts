@@ -1,0 +1,56 @@
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import type { AuthUser } from '#accounts/domain/auth_user'
+import Post from '#board/models/post'
+import PostVersion from '#board/models/post_version'
+import { AppException } from '#core/exceptions/app_exception'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+import { SearchIndex } from '#board/search/search_index'
+
+/** Writes a post and its version 1 in one transaction (never a post without text). */
+export class CreatePost {
+  async handle(actor: AuthUser, categoryName: string, input: { title: string; content: string }) {
+    const tree = await CategoryTreeCache.get()
+    const category = tree.byName(categoryName)
+    if (!category) throw AppException.notFound('Category')
+
+    const post = await db.transaction(async (trx) => {
+      const row = await Post.create(
+        {
+          userId: actor.id,
+          categoryId: category.id,
+          boardId: tree.root(category).id,
+          currentVersion: 1,
+        },
+        { client: trx }
+      )
+      await PostVersion.create(
+        {
+          postId: row.id,
+          version: 1,
+          title: input.title,
+          content: input.content,
+          userId: actor.id,
+        },
+        { client: trx }
+      )
+      await trx.from('categories').where('id', category.id).increment('post_count', 1)
+      await SearchIndex.put(trx, row.id, input.title, input.content)
+      return row
+    })
+
+    await BoardCache.postChanged(
+      post.id,
+      tree.ancestry(category).map((c) => c.id)
+    )
+    await emitter.emit('post:created', {
+      postId: post.id,
+      userId: actor.id,
+      categoryId: category.id,
+      title: input.title,
+      content: input.content,
+    })
+    return post
+  }
+}

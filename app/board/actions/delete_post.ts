@@ -1,0 +1,66 @@
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import type { AuthUser } from '#accounts/domain/auth_user'
+import PostVersion from '#board/models/post_version'
+import { AppException } from '#core/exceptions/app_exception'
+import { sqlNow } from '#core/database/sql_now'
+import { canAuthorOrModerate, deletePostDecision } from '#board/domain/content_rules'
+import { lockPost } from '#board/services/live_post'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+import { SearchIndex } from '#board/search/search_index'
+
+/**
+ * Soft delete and restore. The row, its versions and comments stay; the
+ * category's post count and the search index follow in the same transaction.
+ */
+export class DeletePost {
+  async delete(actor: AuthUser, postId: number) {
+    const post = await db.transaction(async (trx) => {
+      const row = await lockPost(trx, postId)
+      const othersCommented = await trx
+        .from('comments')
+        .where('post_id', postId)
+        .whereNot('user_id', row.userId)
+        .whereNull('deleted_at')
+        .first()
+      const decision = deletePostDecision(actor, row, Boolean(othersCommented))
+      if (decision === 'forbidden')
+        throw AppException.forbidden('Only the author or a moderator may delete this post')
+      if (decision === 'conflict') {
+        throw new AppException('Others have commented on this post; a moderator can delete it', {
+          status: 409,
+          code: 'E_POST_HAS_COMMENTS',
+        })
+      }
+      await trx.from('posts').where('id', postId).update({ deleted_at: sqlNow() })
+      await trx.from('categories').where('id', row.categoryId).decrement('post_count', 1)
+      await SearchIndex.remove(trx, postId)
+      return row
+    })
+    await this.#changed(post.id, post.categoryId)
+    await emitter.emit('post:deleted', { postId: post.id, actorId: actor.id })
+  }
+
+  async restore(actor: AuthUser, postId: number) {
+    const post = await db.transaction(async (trx) => {
+      const row = await lockPost(trx, postId, { deleted: true })
+      if (!canAuthorOrModerate(actor, row)) throw AppException.forbidden()
+      await trx.from('posts').where('id', postId).update({ deleted_at: null })
+      await trx.from('categories').where('id', row.categoryId).increment('post_count', 1)
+      const current = await PostVersion.query({ client: trx })
+        .where({ post_id: postId, version: row.currentVersion })
+        .firstOrFail()
+      await SearchIndex.put(trx, postId, current.title, current.content)
+      return row
+    })
+    await this.#changed(post.id, post.categoryId)
+    await emitter.emit('post:restored', { postId: post.id, actorId: actor.id })
+  }
+
+  async #changed(postId: number, categoryId: number) {
+    const tree = await CategoryTreeCache.fresh()
+    const category = tree.byId(categoryId)
+    await BoardCache.postChanged(postId, category ? tree.ancestry(category).map((c) => c.id) : [])
+  }
+}

@@ -1,0 +1,84 @@
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AuthUser } from '#accounts/domain/auth_user'
+import type Post from '#board/models/post'
+import PostVersion from '#board/models/post_version'
+import { AppException } from '#core/exceptions/app_exception'
+import { sqlNow } from '#core/database/sql_now'
+import { canAuthorOrModerate, canEdit } from '#board/domain/content_rules'
+import { lockPost } from '#board/services/live_post'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+import { SearchIndex } from '#board/search/search_index'
+
+/**
+ * Every edit is a new version numbered one higher. The post row is locked
+ * (MariaDB) or the write transaction is exclusive (SQLite) while the number
+ * is taken, so concurrent edits get contiguous, unique versions; the
+ * UNIQUE(post_id, version) index backs it.
+ */
+export class EditPost {
+  async handle(actor: AuthUser, postId: number, input: { title: string; content: string }) {
+    const result = await db.transaction(async (trx) => {
+      const post = await lockPost(trx, postId)
+      if (!canEdit(actor, post)) throw AppException.forbidden('Only the author may edit this post')
+      return appendPostVersion(trx, post, actor.id, input)
+    })
+    await afterPostVersion(result.post, actor.id, result.version, input)
+    return result
+  }
+
+  /** Restores an old version's text as a new version (author, moderators and admins). */
+  async restoreVersion(actor: AuthUser, postId: number, version: number) {
+    const result = await db.transaction(async (trx) => {
+      const post = await lockPost(trx, postId)
+      if (!canAuthorOrModerate(actor, post)) throw AppException.forbidden()
+      const old = await PostVersion.query({ client: trx })
+        .where({ post_id: postId, version })
+        .first()
+      if (!old) throw AppException.notFound('Version')
+      return appendPostVersion(trx, post, actor.id, { title: old.title, content: old.content })
+    })
+    await afterPostVersion(result.post, actor.id, result.version, result)
+    return result
+  }
+}
+
+async function appendPostVersion(
+  trx: TransactionClientContract,
+  post: Post,
+  userId: number,
+  input: { title: string; content: string }
+) {
+  await trx
+    .from('posts')
+    .where('id', post.id)
+    .update({ current_version: trx.raw('current_version + 1'), updated_at: sqlNow() })
+  const row = await trx.from('posts').where('id', post.id).select('current_version').firstOrFail()
+  const version = Number(row.current_version)
+  await PostVersion.create(
+    { postId: post.id, version, title: input.title, content: input.content, userId },
+    { client: trx }
+  )
+  await SearchIndex.put(trx, post.id, input.title, input.content)
+  return { post, version, title: input.title, content: input.content }
+}
+
+async function afterPostVersion(
+  post: Post,
+  userId: number,
+  version: number,
+  input: { title: string; content: string }
+) {
+  const tree = await CategoryTreeCache.get()
+  const category = tree.byId(post.categoryId)
+  await BoardCache.postChanged(post.id, category ? tree.ancestry(category).map((c) => c.id) : [])
+  await emitter.emit('post:updated', {
+    postId: post.id,
+    userId,
+    version,
+    title: input.title,
+    content: input.content,
+  })
+}

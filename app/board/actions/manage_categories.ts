@@ -1,0 +1,152 @@
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { AppException } from '#core/exceptions/app_exception'
+import { isUniqueViolation } from '#core/database/is_unique_violation'
+import { sqlNow } from '#core/database/sql_now'
+import {
+  categoryNameProblem,
+  type CategoryNode,
+  type CategoryTree,
+} from '#board/domain/category_tree'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+
+/**
+ * Category tree changes, each in one transaction, used by the Ace
+ * commands (and the admin panel). Caches of the tree and of every list are
+ * dropped afterwards.
+ */
+export class ManageCategories {
+  async create(name: string, parentName?: string) {
+    assertName(name)
+    const node = await this.#write(async (trx, tree) => {
+      const parent = parentName ? found(tree, parentName) : undefined
+      const position = tree.children(parent?.id ?? null).length
+      const [id] = await trx.table('categories').insert({
+        name,
+        parent_id: parent?.id ?? null,
+        tier: parent ? parent.tier + 1 : 0,
+        position,
+        post_count: 0,
+        created_at: sqlNow(),
+        updated_at: sqlNow(),
+      })
+      return { id: Number(id), name, parentId: parent?.id ?? null }
+    })
+    await emitter.emit('category:changed', { categoryId: node.id, action: 'created' })
+    return node
+  }
+
+  async rename(oldName: string, newName: string) {
+    assertName(newName)
+    const node = await this.#write(async (trx, tree) => {
+      const category = found(tree, oldName)
+      await trx
+        .from('categories')
+        .where('id', category.id)
+        .update({ name: newName, updated_at: sqlNow() })
+      return category
+    })
+    await emitter.emit('category:changed', { categoryId: node.id, action: 'renamed' })
+    return node
+  }
+
+  /** Moves a category (with its subtree and posts) under another, or to the top with no parent. */
+  async move(name: string, newParentName: string | null) {
+    const node = await this.#write(async (trx, tree) => {
+      const category = found(tree, name)
+      const parent = newParentName ? found(tree, newParentName) : null
+      if (tree.wouldCreateCycle(category, parent?.id ?? null)) {
+        throw AppException.unprocessable(
+          `Cannot move "${name}" under itself or its own subcategory`,
+          'parent'
+        )
+      }
+      const tierShift = (parent ? parent.tier + 1 : 0) - category.tier
+      const subtree = tree.subtree(category)
+      const ids = subtree.map((c) => c.id)
+      await trx
+        .from('categories')
+        .where('id', category.id)
+        .update({
+          parent_id: parent?.id ?? null,
+          position: tree.children(parent?.id ?? null).length,
+        })
+      if (tierShift !== 0)
+        await trx.from('categories').whereIn('id', ids).increment('tier', tierShift)
+      // Posts remember their board (tier-0 root) for the list index.
+      const newRoot = parent ? tree.root(parent).id : category.id
+      await trx.from('posts').whereIn('category_id', ids).update({ board_id: newRoot })
+      return category
+    })
+    await emitter.emit('category:changed', { categoryId: node.id, action: 'moved' })
+    return node
+  }
+
+  /**
+   * Deletes an empty leaf category. With posts (live or deleted) it refuses,
+   * unless `moveTo` names a category to move them to first.
+   */
+  async delete(name: string, moveTo?: string) {
+    const node = await this.#write(async (trx, tree) => {
+      const category = found(tree, name)
+      if (tree.children(category.id).length) {
+        throw AppException.conflict(`"${name}" has subcategories; move or delete them first`)
+      }
+      const posts = await trx
+        .from('posts')
+        .where('category_id', category.id)
+        .count('* as total')
+        .first()
+      if (Number(posts.total) > 0) {
+        if (!moveTo)
+          throw AppException.conflict(
+            `"${name}" has ${posts.total} post(s); use --force --move-to=<category>`
+          )
+        const target = found(tree, moveTo)
+        if (target.id === category.id)
+          throw AppException.unprocessable('Cannot move posts to the category being deleted')
+        await trx
+          .from('posts')
+          .where('category_id', category.id)
+          .update({ category_id: target.id, board_id: tree.root(target).id })
+        await trx
+          .from('categories')
+          .where('id', target.id)
+          .increment('post_count', category.postCount)
+      }
+      await trx.from('categories').where('id', category.id).delete()
+      return category
+    })
+    await emitter.emit('category:changed', { categoryId: node.id, action: 'deleted' })
+    return node
+  }
+
+  async #write<T>(
+    body: (trx: TransactionClientContract, tree: CategoryTree) => Promise<T>
+  ): Promise<T> {
+    try {
+      const result = await db.transaction(async (trx) =>
+        body(trx, await CategoryTreeCache.fresh(trx))
+      )
+      await BoardCache.treeChanged()
+      return result
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw AppException.conflict('A category with this name already exists', 'name')
+      throw error
+    }
+  }
+}
+
+function assertName(name: string) {
+  const problem = categoryNameProblem(name)
+  if (problem) throw AppException.unprocessable(problem, 'name')
+}
+
+function found(tree: CategoryTree, name: string): CategoryNode {
+  const node = tree.byName(name)
+  if (!node) throw AppException.notFound(`Category "${name}"`)
+  return node
+}

@@ -1,0 +1,54 @@
+import cache from '@adonisjs/cache/services/main'
+import db from '@adonisjs/lucid/services/db'
+import { AppException } from '#core/exceptions/app_exception'
+import { toIso } from '#core/database/to_iso'
+import { toCsv } from '#board/domain/csv'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+import { postQuery } from '#board/services/post_query'
+import { postDetailJson, type PostRow } from '#board/transformers/post_json'
+
+/** Public reads of one post: detail (cached), history and its CSV. Deleted posts are 404. */
+export class ReadPost {
+  async show(postId: number) {
+    const post = await cache.getOrSet({
+      key: BoardCache.postKey(postId),
+      ttl: '5m',
+      tags: ['board:all'],
+      factory: async () => {
+        const row: PostRow | null = await postQuery()
+          .where('p.id', postId)
+          .whereNull('p.deleted_at')
+          .first()
+        if (!row) return null
+        return postDetailJson(row, await CategoryTreeCache.get())
+      },
+    })
+    if (!post) throw AppException.notFound('Post')
+    return post
+  }
+
+  async history(postId: number) {
+    const post = await db.from('posts').where('id', postId).whereNull('deleted_at').first()
+    if (!post) throw AppException.notFound('Post')
+    const versions = await db
+      .from('post_versions')
+      .where('post_id', postId)
+      .orderBy('version', 'desc')
+      .select('version', 'title', 'content', 'created_at')
+    return versions.map((v) => ({
+      version: Number(v.version),
+      title: v.title,
+      content: v.content,
+      created_datetime: toIso(v.created_at)!,
+    }))
+  }
+
+  async historyCsv(postId: number) {
+    const versions = await this.history(postId)
+    return toCsv(
+      ['version', 'title', 'content', 'created_datetime'],
+      versions.map((v) => [v.version, v.title, v.content, v.created_datetime])
+    )
+  }
+}

@@ -1,0 +1,75 @@
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import type { AuthUser } from '#accounts/domain/auth_user'
+import { AppException } from '#core/exceptions/app_exception'
+import { forUpdate } from '#core/database/for_update'
+import { sqlNow } from '#core/database/sql_now'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+
+type Target = 'post' | 'comment'
+
+const TABLES = {
+  post: { table: 'posts', votes: 'post_votes', key: 'post_id' },
+  comment: { table: 'comments', votes: 'comment_votes', key: 'comment_id' },
+} as const
+
+/**
+ * Toggles the caller's vote. The voted row is locked first, so concurrent
+ * votes on it queue up; the vote row and the counter change in one
+ * transaction, which keeps the count exact.
+ */
+export class ToggleVote {
+  async handle(actor: AuthUser, target: Target, targetId: number) {
+    const { table, votes, key } = TABLES[target]
+    const result = await db.transaction(async (trx) => {
+      const row = await forUpdate(trx.from(table).where('id', targetId)).first()
+      if (!row || row.deleted_at)
+        throw AppException.notFound(target === 'post' ? 'Post' : 'Comment')
+      if (target === 'comment') {
+        const post = await trx
+          .from('posts')
+          .where('id', row.post_id)
+          .whereNull('deleted_at')
+          .first()
+        if (!post) throw AppException.notFound('Post')
+      }
+
+      const removed = await trx
+        .from(votes)
+        .where({ user_id: actor.id, [key]: targetId })
+        .delete()
+      const voted = Number(removed) === 0
+      if (voted) {
+        await trx.table(votes).insert({ user_id: actor.id, [key]: targetId, created_at: sqlNow() })
+        await trx.from(table).where('id', targetId).increment('vote_count', 1)
+      } else {
+        await trx.from(table).where('id', targetId).decrement('vote_count', 1)
+      }
+      const counted = await trx.from(table).where('id', targetId).select('vote_count').firstOrFail()
+      const postId = target === 'post' ? targetId : Number(row.post_id)
+      const post = await trx.from('posts').where('id', postId).select('category_id').firstOrFail()
+      return {
+        voted,
+        vote: Number(counted.vote_count),
+        postId,
+        categoryId: Number(post.category_id),
+      }
+    })
+
+    const tree = await CategoryTreeCache.get()
+    const category = tree.byId(result.categoryId)
+    await BoardCache.postChanged(
+      result.postId,
+      category ? tree.ancestry(category).map((c) => c.id) : []
+    )
+    await emitter.emit('vote:toggled', {
+      target,
+      targetId,
+      userId: actor.id,
+      voted: result.voted,
+      votes: result.vote,
+    })
+    return { voted: result.voted, vote: result.vote }
+  }
+}

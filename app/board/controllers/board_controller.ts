@@ -1,0 +1,57 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import { AppException } from '#core/exceptions/app_exception'
+import {
+  boardNameValidator,
+  categoryNameValidator,
+  listPostsValidator,
+  postValidator,
+} from '#board/validators/board_validators'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { ListPosts } from '#board/actions/list_posts'
+import { CreatePost } from '#board/actions/create_post'
+import { ReadPost } from '#board/actions/read_post'
+import { pageFromQuery } from '#board/controllers/page_from_query'
+
+const idName = (node: { id: number; name: string }) => ({ id: node.id, name: node.name })
+
+export default class BoardController {
+  async boards() {
+    const tree = await CategoryTreeCache.get()
+    return tree.boards().map(idName)
+  }
+
+  async children({ request }: HttpContext) {
+    const { board } = await boardNameValidator.validate(request.qs())
+    const tree = await CategoryTreeCache.get()
+    const node = tree.byName(board)
+    if (!node) throw AppException.notFound('Board')
+    return tree.children(node.id).map(idName)
+  }
+
+  async parent({ request }: HttpContext) {
+    const { category } = await categoryNameValidator.validate(request.qs())
+    const tree = await CategoryTreeCache.get()
+    const node = tree.byName(category)
+    const parent = node && tree.parent(node)
+    if (!parent) throw AppException.notFound(node ? 'Parent category' : 'Category')
+    return idName(parent)
+  }
+
+  @inject()
+  async list({ request, params }: HttpContext, listPosts: ListPosts) {
+    const query = await listPostsValidator.validate(request.qs())
+    return listPosts.handle(params.category, query.keyword || undefined, pageFromQuery(query))
+  }
+
+  @inject()
+  async store(
+    { auth, request, params, response }: HttpContext,
+    createPost: CreatePost,
+    readPost: ReadPost
+  ) {
+    const payload = await request.validateUsing(postValidator)
+    const post = await createPost.handle(auth.use('api').getUserOrFail(), params.category, payload)
+    return response.created(await readPost.show(post.id))
+  }
+}

@@ -1,0 +1,57 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import { postValidator } from '#board/validators/board_validators'
+import { ReadPost } from '#board/actions/read_post'
+import { EditPost } from '#board/actions/edit_post'
+import { DeletePost } from '#board/actions/delete_post'
+import { ToggleVote } from '#board/actions/toggle_vote'
+
+export default class PostController {
+  @inject()
+  async show({ params }: HttpContext, readPost: ReadPost) {
+    return readPost.show(params.id)
+  }
+
+  @inject()
+  async update({ auth, request, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
+    const payload = await request.validateUsing(postValidator)
+    await editPost.handle(auth.use('api').getUserOrFail(), params.id, payload)
+    return readPost.show(params.id)
+  }
+
+  @inject()
+  async destroy({ auth, params, response }: HttpContext, deletePost: DeletePost) {
+    await deletePost.delete(auth.use('api').getUserOrFail(), params.id)
+    return response.noContent()
+  }
+
+  @inject()
+  async restore({ auth, params }: HttpContext, deletePost: DeletePost, readPost: ReadPost) {
+    await deletePost.restore(auth.use('api').getUserOrFail(), params.id)
+    return readPost.show(params.id)
+  }
+
+  @inject()
+  async restoreVersion({ auth, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
+    await editPost.restoreVersion(auth.use('api').getUserOrFail(), params.id, params.version)
+    return readPost.show(params.id)
+  }
+
+  @inject()
+  async history({ params }: HttpContext, readPost: ReadPost) {
+    return readPost.history(params.id)
+  }
+
+  @inject()
+  async download({ params, response }: HttpContext, readPost: ReadPost) {
+    const csv = await readPost.historyCsv(params.id)
+    response.header('content-type', 'text/csv; charset=utf-8')
+    response.header('content-disposition', `attachment; filename="post-${params.id}-history.csv"`)
+    return csv
+  }
+
+  @inject()
+  async vote({ auth, params }: HttpContext, toggleVote: ToggleVote) {
+    return toggleVote.handle(auth.use('api').getUserOrFail(), 'post', params.id)
+  }
+}

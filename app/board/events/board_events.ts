@@ -1,0 +1,48 @@
+/**
+ * Typed events the board plugin emits after its transaction commits.
+ * Payloads carry ids and the changed data; listeners must not assume the
+ * rows still look the same when they run.
+ */
+declare module '@adonisjs/core/types' {
+  interface EventsList {
+    'post:created': {
+      postId: number
+      userId: number
+      categoryId: number
+      title: string
+      content: string
+    }
+    'post:updated': {
+      postId: number
+      userId: number
+      version: number
+      title: string
+      content: string
+    }
+    'post:deleted': { postId: number; actorId: number }
+    'post:restored': { postId: number; actorId: number }
+    'comment:created': { commentId: number; postId: number; userId: number; content: string }
+    'comment:updated': {
+      commentId: number
+      postId: number
+      userId: number
+      version: number
+      content: string
+    }
+    'comment:deleted': { commentId: number; postId: number; actorId: number }
+    'comment:restored': { commentId: number; postId: number; actorId: number }
+    'vote:toggled': {
+      target: 'post' | 'comment'
+      targetId: number
+      userId: number
+      voted: boolean
+      votes: number
+    }
+    'category:changed': {
+      categoryId: number | null
+      action: 'created' | 'renamed' | 'moved' | 'deleted'
+    }
+  }
+}
+
+export {}

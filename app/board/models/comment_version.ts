@@ -1,0 +1,24 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export default class CommentVersion extends BaseModel {
+  static table = 'comment_versions'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare commentId: number
+
+  @column()
+  declare version: number
+
+  @column()
+  declare content: string
+
+  @column()
+  declare userId: number
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+}

@@ -1,0 +1,10 @@
+import { definePlugin } from '#core/plugins/define_plugin'
+
+export default definePlugin({
+  name: 'board',
+  version: '1.0.0',
+  provider: () => import('#board/board_provider'),
+  commands: () => import('#board/commands'),
+  migrations: 'app/board/database/migrations',
+  seeders: 'app/board/database/seeders',
+})

@@ -1,0 +1,48 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const BoardController = () => import('#board/controllers/board_controller')
+const PostController = () => import('#board/controllers/post_controller')
+const CommentController = () => import('#board/controllers/comment_controller')
+const ModerationController = () => import('#board/controllers/moderation_controller')
+
+const id = { id: router.matchers.number() }
+
+router
+  .group(() => {
+    // Reads are public.
+    router.get('/board', [BoardController, 'boards'])
+    router.get('/board/category', [BoardController, 'children'])
+    router.get('/board/parent', [BoardController, 'parent'])
+    router.get('/board/:category', [BoardController, 'list'])
+    router.get('/post/:id', [PostController, 'show']).where('id', id.id)
+    router.get('/post/:id/history', [PostController, 'history']).where('id', id.id)
+    router.get('/post/:id/download', [PostController, 'download']).where('id', id.id)
+    router.get('/post/:id/comment', [CommentController, 'index']).where('id', id.id)
+    router.get('/comment/:id/history', [CommentController, 'history']).where('id', id.id)
+
+    // Writes need a token; who may do what is decided in the actions.
+    router
+      .group(() => {
+        router.post('/board/:category', [BoardController, 'store'])
+        router.put('/post/:id', [PostController, 'update']).where('id', id.id)
+        router.delete('/post/:id', [PostController, 'destroy']).where('id', id.id)
+        router.post('/post/:id/restore', [PostController, 'restore']).where('id', id.id)
+        router
+          .post('/post/:id/history/:version/restore', [PostController, 'restoreVersion'])
+          .where('id', id.id)
+          .where('version', router.matchers.number())
+        router.post('/post/:id/vote', [PostController, 'vote']).where('id', id.id)
+        router.post('/post/:id/comment', [CommentController, 'store']).where('id', id.id)
+        router.put('/comment/:id', [CommentController, 'update']).where('id', id.id)
+        router.delete('/comment/:id', [CommentController, 'destroy']).where('id', id.id)
+        router.post('/comment/:id/restore', [CommentController, 'restore']).where('id', id.id)
+        router.post('/comment/:id/vote', [CommentController, 'vote']).where('id', id.id)
+
+        // Moderators and admins: soft-deleted content.
+        router.get('/moderation/posts', [ModerationController, 'deletedPosts'])
+        router.get('/moderation/comments', [ModerationController, 'deletedComments'])
+      })
+      .use(middleware.auth())
+  })
+  .prefix('/api/v1')

@@ -1,0 +1,40 @@
+import cache from '@adonisjs/cache/services/main'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+
+/**
+ * Cache keys and invalidation for what anonymous readers see. Each write
+ * drops exactly what it changed, after its transaction committed and
+ * before its response is sent, so no reader sees stale data afterwards.
+ */
+export class BoardCache {
+  static postKey(postId: number) {
+    return `board:post:${postId}`
+  }
+
+  static listTag(categoryId: number) {
+    return `board:list:${categoryId}`
+  }
+
+  /** A post's detail and every list that can show it (its category and all above). */
+  static async postChanged(postId: number, categoryIds: number[]) {
+    await cache.delete({ key: BoardCache.postKey(postId) })
+    await BoardCache.listsChanged(categoryIds)
+  }
+
+  static async listsChanged(categoryIds: number[]) {
+    if (categoryIds.length)
+      await cache.deleteByTag({ tags: categoryIds.map((id) => BoardCache.listTag(id)) })
+  }
+
+  /** Category commands change the tree and every list under it. */
+  static async treeChanged() {
+    await CategoryTreeCache.forget()
+    await cache.deleteByTag({ tags: ['board:all'] })
+  }
+
+  /** Author names appear in every list and detail: a rename or deletion drops them all. */
+  static async everythingChanged() {
+    await cache.deleteByTag({ tags: ['board:all'] })
+    await CategoryTreeCache.forget()
+  }
+}

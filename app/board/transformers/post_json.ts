@@ -1,0 +1,58 @@
+import { toIso } from '#core/database/to_iso'
+import { DELETED_AUTHOR_NAME } from '#accounts/domain/placeholder_identity'
+import type { CategoryTree } from '#board/domain/category_tree'
+
+/** A row of the post list query (posts p + current version v + users u). */
+export interface PostRow {
+  id: number
+  category_id: number
+  user_id: number
+  current_version: number
+  vote_count: number
+  comment_count: number
+  created_at: Date | string
+  updated_at: Date | string
+  title: string
+  content: string
+  author_name: string | null
+  author_deleted_at: Date | string | null
+}
+
+export interface PostJson {
+  id: number
+  created_datetime: string
+  updated_datetime: string
+  category: string
+  user: string
+  title: string
+  content: string
+  comment: number
+  vote: number
+}
+
+/** The author's name, or a placeholder once the account is deleted. */
+export function authorName(name: string | null, deletedAt: unknown) {
+  return !name || deletedAt ? DELETED_AUTHOR_NAME : name
+}
+
+export function postJson(row: PostRow, tree: CategoryTree): PostJson {
+  return {
+    id: Number(row.id),
+    created_datetime: toIso(row.created_at)!,
+    updated_datetime: toIso(row.updated_at)!,
+    category: tree.byId(Number(row.category_id))?.name ?? '',
+    user: authorName(row.author_name, row.author_deleted_at),
+    title: row.title,
+    content: row.content,
+    comment: Number(row.comment_count),
+    vote: Number(row.vote_count),
+  }
+}
+
+export function postDetailJson(row: PostRow, tree: CategoryTree) {
+  return {
+    ...postJson(row, tree),
+    version: Number(row.current_version),
+    user_id: Number(row.user_id),
+  }
+}

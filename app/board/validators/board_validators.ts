@@ -1,0 +1,35 @@
+import vine from '@vinejs/vine'
+import { MAX_PAGE_SIZE } from '#board/domain/page_request'
+
+/** Text must hold something other than white space. */
+const text = (max: number) => vine.string().trim().minLength(1).maxLength(max)
+
+export const postValidator = vine.create({
+  title: text(255),
+  content: text(5000),
+})
+
+export const commentValidator = vine.create({
+  content: text(2000),
+})
+
+const pageFields = {
+  size: vine.number().withoutDecimals().range([1, MAX_PAGE_SIZE]).optional(),
+  page: vine.number().withoutDecimals().range([1, 100_000]).optional(),
+  cursor: vine.string().maxLength(200).optional(),
+}
+
+export const pageValidator = vine.create(pageFields)
+
+export const listPostsValidator = vine.create({
+  ...pageFields,
+  keyword: vine.string().trim().maxLength(100).optional(),
+})
+
+export const boardNameValidator = vine.create({
+  board: vine.string().trim().minLength(1).maxLength(50),
+})
+
+export const categoryNameValidator = vine.create({
+  category: vine.string().trim().minLength(1).maxLength(50),
+})

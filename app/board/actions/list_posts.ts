@@ -9,6 +9,7 @@ import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { postQuery } from '#board/services/post_query'
 import { searchAdapter } from '#board/search/search_adapter'
+import { matchingAuthorIds } from '#board/search/like_search'
 import { postJson, type PostJson, type PostRow } from '#board/transformers/post_json'
 
 export interface PostList {
@@ -54,13 +55,14 @@ export class ListPosts {
     keyword: string | undefined,
     page: PageRequest
   ) {
+    const authorIds = keyword ? await matchingAuthorIds(keyword) : []
     const filtered = (query: DatabaseQueryBuilderContract) => {
       const categoryIds = tree.subtree(category).map((c) => c.id)
       if (category.parentId === null) query.where('p.board_id', category.id)
       else if (categoryIds.length === 1) query.where('p.category_id', category.id)
       else query.whereIn('p.category_id', categoryIds)
       query.whereNull('p.deleted_at')
-      if (keyword) searchAdapter().apply(query, keyword)
+      if (keyword) searchAdapter().apply(query, keyword, authorIds)
       return query
     }
 

@@ -1,30 +1,35 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { containsPattern } from '#core/database/escape_like'
-import type { SearchFilter } from '#board/search/search_filter'
-import { LikeSearch, authorMatches } from '#board/search/like_search'
+import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
+import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
+import { LikeSearch } from '#board/search/like_search'
 
 /**
- * MariaDB FULLTEXT (InnoDB) in boolean mode. It matches words and word
- * prefixes, not arbitrary substrings: "board" finds "boards" but "oard"
- * finds nothing. Every word of the keyword must occur. Operator characters
- * never reach MATCH: the keyword is split into letters and digits only.
+ * MariaDB FULLTEXT (InnoDB, boolean mode) finds candidates through the
+ * index; an escaped LIKE on the same post_search rows confirms the literal
+ * text: no false positives, `%` and `_` stay literal. FULLTEXT only knows
+ * word starts, so a keyword beginning inside a word ("ello" for "hello")
+ * finds nothing here, where the LIKE adapter would find it.
+ *
+ * Operator characters never reach MATCH: the keyword is split into runs
+ * of letters, digits and "_" (InnoDB counts "_" as part of a word).
  * Keywords without a word of 3+ characters (InnoDB's minimum) use LIKE.
  */
 export class FulltextSearch implements SearchFilter {
   readonly name = 'fulltext'
   #fallback = new LikeSearch()
 
-  apply(query: DatabaseQueryBuilderContract, keyword: string) {
-    const words = keyword.split(/[^\p{L}\p{N}]+/u).filter((word) => [...word].length >= 3)
-    if (!words.length) return this.#fallback.apply(query, keyword)
+  apply(query: DatabaseQueryBuilderContract, keyword: string, authorIds: number[]) {
+    const words = keyword.split(/[^\p{L}\p{N}_]+/u).filter((word) => [...word].length >= 3)
+    if (!words.length) return this.#fallback.apply(query, keyword, authorIds)
     const against = words.map((word) => `+${word}*`).join(' ')
-    query.where((where) => {
-      where
-        .whereRaw(
-          'p.id in (select post_id from post_search where match(title, content) against (? in boolean mode))',
-          [against]
-        )
-        .orWhereExists((sub) => authorMatches(sub, containsPattern(keyword)))
+    const pattern = containsPattern(keyword)
+    textOrAuthor(query, authorIds, (where) => {
+      where.whereRaw(
+        `p.id in (select post_id from post_search
+          where match(title, content) against (? in boolean mode)
+          and (title like ? escape ? or content like ? escape ?))`,
+        [against, pattern, LIKE_ESCAPE, pattern, LIKE_ESCAPE]
+      )
     })
   }
 }

@@ -1,6 +1,7 @@
+import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
-import type { SearchFilter } from '#board/search/search_filter'
+import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
 
 /**
  * Escaped LIKE on every database: literal substring matches (`%` and `_`
@@ -10,29 +11,30 @@ import type { SearchFilter } from '#board/search/search_filter'
 export class LikeSearch implements SearchFilter {
   readonly name = 'like'
 
-  apply(query: DatabaseQueryBuilderContract, keyword: string) {
+  apply(query: DatabaseQueryBuilderContract, keyword: string, authorIds: number[]) {
     const pattern = containsPattern(keyword)
-    query.where((where) => {
-      where
-        .whereExists((sub) => {
-          sub
-            .from('post_versions as sv')
-            .whereRaw('sv.post_id = p.id and sv.version = p.current_version')
-            .where((text) => {
-              text
-                .whereRaw('sv.title like ? escape ?', [pattern, LIKE_ESCAPE])
-                .orWhereRaw('sv.content like ? escape ?', [pattern, LIKE_ESCAPE])
-            })
-        })
-        .orWhereExists((sub) => authorMatches(sub, pattern))
+    textOrAuthor(query, authorIds, (where) => {
+      where.whereExists((sub) => {
+        sub
+          .from('post_versions as sv')
+          .whereRaw('sv.post_id = p.id and sv.version = p.current_version')
+          .where((text) => {
+            text
+              .whereRaw('sv.title like ? escape ?', [pattern, LIKE_ESCAPE])
+              .orWhereRaw('sv.content like ? escape ?', [pattern, LIKE_ESCAPE])
+          })
+      })
     })
   }
 }
 
-/** Author names are few and short: a LIKE on users serves every adapter. */
-export function authorMatches(sub: DatabaseQueryBuilderContract, pattern: string) {
-  sub
-    .from('users as su')
-    .whereRaw('su.id = p.user_id')
-    .whereRaw('su.name like ? escape ?', [pattern, LIKE_ESCAPE])
+/** Users whose name contains the keyword literally (at most 1000: a keyword, not a user list). */
+export async function matchingAuthorIds(keyword: string): Promise<number[]> {
+  const rows = await db
+    .from('users')
+    .whereRaw('name like ? escape ?', [containsPattern(keyword), LIKE_ESCAPE])
+    .whereNull('deleted_at')
+    .limit(1000)
+    .select('id')
+  return rows.map((row) => Number(row.id))
 }

@@ -2,10 +2,27 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 
 /**
  * The search port: narrows a posts query (aliased `p`) to posts whose
- * author name, current title or current content match a keyword. Adapters
- * differ in how they find matches, not in what a list looks like.
+ * current title or content match a keyword, or whose author is one of
+ * `authorIds` (resolved once per search by `matchingAuthorIds`). Adapters
+ * differ in how they find text matches, not in what a list looks like.
  */
 export interface SearchFilter {
   readonly name: string
-  apply(query: DatabaseQueryBuilderContract, keyword: string): void
+  apply(query: DatabaseQueryBuilderContract, keyword: string, authorIds: number[]): void
+}
+
+/**
+ * Applies `textMatch`, or'ed with the author ids when there are any. Kept
+ * apart because an OR over two subqueries makes MariaDB scan the board,
+ * while the text match alone drives the plan from the search index.
+ */
+export function textOrAuthor(
+  query: DatabaseQueryBuilderContract,
+  authorIds: number[],
+  textMatch: (where: DatabaseQueryBuilderContract) => void
+) {
+  if (!authorIds.length) return textMatch(query)
+  query.where((where) => {
+    where.where((text) => textMatch(text)).orWhereIn('p.user_id', authorIds)
+  })
 }

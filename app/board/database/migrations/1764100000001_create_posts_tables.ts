@@ -14,10 +14,10 @@ export default class extends BaseSchema {
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').notNullable()
       table.timestamp('deleted_at').nullable()
-      // The list query: WHERE category_id|board_id = ? AND deleted_at IS NULL ORDER BY id DESC
+      // The list query: WHERE category_id|board_id = ? AND deleted_at IS NULL ORDER BY id DESC.
+      // No (deleted_at, id) index: MariaDB would intersect it with these and filesort.
       table.index(['category_id', 'deleted_at', 'id'])
       table.index(['board_id', 'deleted_at', 'id'])
-      table.index(['deleted_at', 'id'])
       table.index(['user_id'])
     })
 

@@ -1,0 +1,89 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import limiter from '@adonisjs/limiter/services/main'
+import { signedInUser, type Session } from '#tests/helpers/accounts'
+import { createBoard, createComment, createPost } from '#tests/helpers/board'
+
+test.group('Concurrency', (group) => {
+  group.each.setup(() => limiter.clear())
+
+  test('many concurrent edits give contiguous unique versions and lose no text', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = await createPost(client, author, category, { title: 'v1', content: 'start' })
+
+    const edits = 25
+    const responses = await Promise.all(
+      Array.from({ length: edits }, (_, i) =>
+        client
+          .put(`/api/v1/post/${post.id}`)
+          .headers(author.auth)
+          .json({ title: `edit ${i}`, content: `text ${i}` })
+      )
+    )
+    assert.deepEqual(
+      responses.map((r) => r.status()),
+      Array(edits).fill(200)
+    )
+
+    const versions = await db.from('post_versions').where('post_id', post.id).orderBy('version')
+    assert.deepEqual(
+      versions.map((v) => Number(v.version)),
+      Array.from({ length: edits + 1 }, (_, i) => i + 1)
+    )
+    const texts = new Set(versions.map((v) => v.content))
+    for (let i = 0; i < edits; i++) assert.isTrue(texts.has(`text ${i}`), `text ${i} kept`)
+    const current = await client.get(`/api/v1/post/${post.id}`)
+    assert.equal(current.body().version, edits + 1)
+  })
+
+  test('many users voting at once end with an exact count', async ({ client, assert }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = await createPost(client, author, category)
+    const comment = await createComment(client, author, post.id)
+    const voters: Session[] = []
+    for (let i = 0; i < 12; i++) voters.push(await signedInUser(client))
+
+    // Everybody votes at once; then half of them take it back, at once.
+    await Promise.all(
+      voters.map((v) => client.post(`/api/v1/post/${post.id}/vote`).headers(v.auth))
+    )
+    await Promise.all(
+      voters.map((v) => client.post(`/api/v1/comment/${comment.id}/vote`).headers(v.auth))
+    )
+    await Promise.all(
+      voters.slice(0, 6).map((v) => client.post(`/api/v1/post/${post.id}/vote`).headers(v.auth))
+    )
+
+    const row = await db.from('posts').where('id', post.id).first()
+    const rows = await db.from('post_votes').where('post_id', post.id)
+    assert.equal(Number(row.vote_count), 6)
+    assert.lengthOf(rows, 6)
+    const commentRow = await db.from('comments').where('id', comment.id).first()
+    assert.equal(Number(commentRow.vote_count), 12)
+    assert.equal((await client.get(`/api/v1/post/${post.id}`)).body().vote, 6)
+  })
+
+  test('one user toggling many times at once ends consistent with the vote rows', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = await createPost(client, author, category)
+    const responses = await Promise.all(
+      Array.from({ length: 9 }, () =>
+        client.post(`/api/v1/post/${post.id}/vote`).headers(author.auth)
+      )
+    )
+    assert.isTrue(responses.every((r) => r.status() === 200))
+    const row = await db.from('posts').where('id', post.id).first()
+    const rows = await db.from('post_votes').where('post_id', post.id)
+    assert.equal(Number(row.vote_count), rows.length)
+    assert.equal(rows.length, 1, 'an odd number of toggles leaves one vote')
+  })
+})

@@ -153,3 +153,30 @@ test.group('POST /api/v1/user (signup)', (group) => {
     assert.equal(huge.body().errors[0].code, 'E_PAYLOAD_TOO_LARGE')
   })
 })
+
+test.group('Signup rate limit per IP', (group) => {
+  group.each.setup(() => limiter.clear())
+
+  test('answers 429 with Retry-After past the per-IP limit', async ({ client, assert }) => {
+    const { default: env } = await import('#start/env')
+    const previous = env.get('RATE_LIMIT_SIGNUP_PER_IP')
+    env.set('RATE_LIMIT_SIGNUP_PER_IP', 3)
+    try {
+      const statuses = []
+      for (let i = 0; i < 4; i++) {
+        const name = uniqueName('ip')
+        const response = await client.post('/api/v1/user').json({
+          name,
+          email: `${name}@example.com`,
+          password: 'secret-pass1',
+          password_confirmation: 'secret-pass1',
+        })
+        statuses.push(response.status())
+        if (response.status() === 429) assert.isAbove(Number(response.header('retry-after')), 0)
+      }
+      assert.deepEqual(statuses, [201, 201, 201, 429])
+    } finally {
+      env.set('RATE_LIMIT_SIGNUP_PER_IP', previous as number)
+    }
+  })
+})

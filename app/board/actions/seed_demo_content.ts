@@ -1,0 +1,218 @@
+import hash from '@adonisjs/core/services/hash'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { sqlNow } from '#core/database/sql_now'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { BoardCache } from '#board/services/board_cache'
+
+export const DEMO_PASSWORD = 'demo-password'
+
+const WORDS = (
+  'board forum question answer career tech life news rust node typescript database index cache ' +
+  'query version vote comment moderator release deploy server client latency memory thread ' +
+  'design review bug feature docs test search plugin event hook queue metric log error fix ' +
+  'weekend coffee travel music book movie garden city market price learn teach team remote'
+).split(' ')
+
+export interface DemoSize {
+  users: number
+  posts: number
+  comments: number
+  batch?: number
+}
+
+/**
+ * Fills the board with realistic demo content fast: multi-row inserts in
+ * batches (one transaction each), ids assigned up front so versions,
+ * search rows and comments are written without reading back, and counters
+ * computed in memory so they are exact without recounting.
+ */
+export class SeedDemoContent {
+  async handle(
+    size: DemoSize,
+    progress: (done: number, total: number, what: string) => void = () => {}
+  ) {
+    // SQLite's multi-row insert compiles to a compound SELECT of at most 500 terms.
+    const batch = Math.min(
+      size.batch ?? 1000,
+      db.connection().dialect.name === 'mysql' ? 5000 : 400
+    )
+    const tree = await CategoryTreeCache.fresh()
+    const leaves = tree.nodes.filter((node) => tree.children(node.id).length === 0)
+    if (!leaves.length) throw new Error('No categories: run db:seed first')
+    const userRole = await db.from('roles').where('name', 'user').firstOrFail()
+    const passwordHash = await hash.make(DEMO_PASSWORD)
+    const random = seededRandom(size.users * 31 + size.posts * 7 + size.comments)
+
+    const firstUserId = await nextId('users')
+    const runTag = Date.now().toString(36)
+    for (let start = 0; start < size.users; start += batch) {
+      const rows: Record<string, unknown>[] = []
+      for (let i = start; i < Math.min(size.users, start + batch); i++) {
+        const name = `demo${runTag}u${i}`
+        rows.push({
+          id: firstUserId + i,
+          name,
+          email: `${name}@demo.invalid`,
+          password: passwordHash,
+          role_id: userRole.id,
+          token_version: 1,
+          created_at: sqlNow(),
+          updated_at: sqlNow(),
+        })
+      }
+      await db.transaction((trx) => trx.table('users').multiInsert(rows))
+      progress(Math.min(size.users, start + batch), size.users, 'users')
+    }
+    const userIds =
+      size.users > 0 ? { first: firstUserId, count: size.users } : await existingUsers()
+    const pickUser = () => userIds.first + Math.floor(random() * userIds.count)
+
+    // Comments are spread over the new posts first, so comment_count is known at insert time.
+    const firstPostId = await nextId('posts')
+    const commentTargets = new Int32Array(size.comments)
+    const commentCounts = new Int32Array(size.posts)
+    for (let i = 0; i < size.comments && size.posts > 0; i++) {
+      const post = Math.floor(random() * size.posts)
+      commentTargets[i] = post
+      commentCounts[post]++
+    }
+
+    const perCategory = new Map<number, number>()
+    const start = Date.now() - size.posts * 60_000
+    for (let from = 0; from < size.posts; from += batch) {
+      const posts: Record<string, unknown>[] = []
+      const versions: Record<string, unknown>[] = []
+      const search: { id: number; title: string; content: string }[] = []
+      for (let i = from; i < Math.min(size.posts, from + batch); i++) {
+        const id = firstPostId + i
+        const category = leaves[Math.floor(random() * leaves.length)]
+        perCategory.set(category.id, (perCategory.get(category.id) ?? 0) + 1)
+        const userId = pickUser()
+        const at = sqlAt(start + i * 60_000)
+        const title = sentence(random, 4, 9)
+        const content = paragraph(random, 20, 80)
+        posts.push({
+          id,
+          user_id: userId,
+          category_id: category.id,
+          board_id: tree.root(category).id,
+          current_version: 1,
+          vote_count: 0,
+          comment_count: commentCounts[i],
+          created_at: at,
+          updated_at: at,
+        })
+        versions.push({ post_id: id, version: 1, title, content, user_id: userId, created_at: at })
+        search.push({ id, title, content })
+      }
+      await db.transaction(async (trx) => {
+        await trx.table('posts').multiInsert(posts)
+        await trx.table('post_versions').multiInsert(versions)
+        await insertSearchRows(trx, search)
+      })
+      progress(Math.min(size.posts, from + batch), size.posts, 'posts')
+    }
+
+    await db.transaction(async (trx) => {
+      for (const [categoryId, count] of perCategory) {
+        await trx.from('categories').where('id', categoryId).increment('post_count', count)
+      }
+    })
+
+    const firstCommentId = await nextId('comments')
+    for (let from = 0; from < size.comments; from += batch) {
+      const comments: Record<string, unknown>[] = []
+      const versions: Record<string, unknown>[] = []
+      for (let i = from; i < Math.min(size.comments, from + batch); i++) {
+        const id = firstCommentId + i
+        const userId = pickUser()
+        const at = sqlNow()
+        comments.push({
+          id,
+          post_id: firstPostId + commentTargets[i],
+          user_id: userId,
+          current_version: 1,
+          vote_count: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        versions.push({
+          comment_id: id,
+          version: 1,
+          content: paragraph(random, 5, 30),
+          user_id: userId,
+          created_at: at,
+        })
+      }
+      await db.transaction(async (trx) => {
+        await trx.table('comments').multiInsert(comments)
+        await trx.table('comment_versions').multiInsert(versions)
+      })
+      progress(Math.min(size.comments, from + batch), size.comments, 'comments')
+    }
+
+    await BoardCache.treeChanged()
+    return { users: size.users, posts: size.posts, comments: size.comments }
+  }
+}
+
+async function nextId(table: string) {
+  const row = await db.from(table).max('id as max').first()
+  return Number(row?.max ?? 0) + 1
+}
+
+async function existingUsers() {
+  const row = await db
+    .from('users')
+    .whereNull('deleted_at')
+    .min('id as first')
+    .max('id as last')
+    .first()
+  if (!row?.first) throw new Error('No users to author posts: pass --users')
+  return { first: Number(row.first), count: Number(row.last) - Number(row.first) + 1 }
+}
+
+async function insertSearchRows(
+  trx: TransactionClientContract,
+  rows: { id: number; title: string; content: string }[]
+) {
+  if (trx.dialect.name === 'mysql') {
+    await trx
+      .table('post_search')
+      .multiInsert(rows.map((r) => ({ post_id: r.id, title: r.title, content: r.content })))
+  } else {
+    await trx
+      .table('post_search')
+      .multiInsert(rows.map((r) => ({ rowid: r.id, title: r.title, content: r.content })))
+  }
+}
+
+function sqlAt(ms: number) {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+}
+
+/** Deterministic for a given size, so benchmark datasets are reproducible. */
+function seededRandom(seed: number) {
+  let state = seed >>> 0 || 1
+  return () => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return (state >>> 0) / 4294967296
+  }
+}
+
+function words(random: () => number, min: number, max: number) {
+  const count = min + Math.floor(random() * (max - min + 1))
+  return Array.from({ length: count }, () => WORDS[Math.floor(random() * WORDS.length)])
+}
+
+function sentence(random: () => number, min: number, max: number) {
+  const text = words(random, min, max).join(' ')
+  return text[0].toUpperCase() + text.slice(1)
+}
+
+function paragraph(random: () => number, min: number, max: number) {
+  return `${sentence(random, min, max)}.`
+}

@@ -42,6 +42,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/validator'),
+    { file: () => import('#start/process_guards'), environment: ['web', 'console'] },
   ],
 
   tests: {

@@ -4,6 +4,7 @@ import { errors as limiterErrors } from '@adonisjs/limiter'
 import { errors as coreErrors } from '@adonisjs/core'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { AppException } from '#core/exceptions/app_exception'
+import { isRedisOutage } from '#core/process/is_redis_outage'
 
 export interface ErrorItem {
   code: string
@@ -116,7 +117,7 @@ export function toErrorBody(error: any): ErrorBody {
         errors: [{ code: 'E_CONFLICT', message: 'A record with these values already exists' }],
       }
     }
-    if (UNAVAILABLE.has(error.code) || error.name === 'KnexTimeoutError') {
+    if (UNAVAILABLE.has(error.code) || error.name === 'KnexTimeoutError' || isRedisOutage(error)) {
       return generic(503)
     }
     // Body parser and other framework HTTP errors carry a 4xx status of their own.

@@ -43,6 +43,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/validator'),
+    { file: () => import('#start/events'), environment: ['web', 'test'] },
   ],
 
   tests: {

@@ -76,6 +76,9 @@ export const schema = {
   | Operations
   */
   METRICS_TOKEN: Env.schema.secret.optional(),
+  SHUTDOWN_TIMEOUT_MS: Env.schema.number.optional(),
+  /** Read by the Docker entrypoint (ops/docker-entrypoint.sh), declared so a typo fails the boot. */
+  RUN_MIGRATIONS: Env.schema.boolean.optional(),
 }
 
 /**

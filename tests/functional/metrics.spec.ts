@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
+import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
+import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import limiter from '@adonisjs/limiter/services/main'
 import { createUser, PASSWORD } from '#tests/helpers/accounts'
@@ -85,5 +87,20 @@ test.group('GET /metrics', (group) => {
       delta('boardcms_accounts_failed_logins_total', { reason: 'invalid_credentials' }),
       1
     )
+  })
+
+  test('every metric the Grafana dashboard queries is exposed', async ({ client, assert }) => {
+    const text = (await client.get('/metrics')).text()
+    const known = new Set([
+      ...[...text.matchAll(/^# TYPE (\S+)/gm)].map((m) => m[1]),
+      ...[...text.matchAll(/^([a-z_]+)[{ ]/gm)].map((m) => m[1]),
+    ])
+    const dashboard = readFileSync(app.makePath('ops/grafana/dashboard.json'), 'utf8')
+    const used = new Set([...dashboard.matchAll(/boardcms_\w+/g)].map((m) => m[0]))
+    assert.isAbove(used.size, 5)
+    for (const name of used) {
+      const base = name.replace(/_(bucket|sum|count)$/, '')
+      assert.isTrue(known.has(name) || known.has(base), `${name} is not exposed`)
+    }
   })
 })

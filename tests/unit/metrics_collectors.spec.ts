@@ -16,11 +16,15 @@ function fakeEmitter() {
   }
 }
 
-function fakeContext(route: { pattern: string; name?: string } | undefined, status = 200) {
+function fakeContext(
+  route: { pattern: string; name?: string } | undefined,
+  status = 200,
+  headersSent = true
+) {
   return {
     route,
     request: { method: () => 'GET' },
-    response: { getStatus: () => status },
+    response: { getStatus: () => status, response: { headersSent } },
   }
 }
 
@@ -61,6 +65,23 @@ test.group('Metrics collectors', () => {
     assert.deepEqual(
       requests.map((s) => [s.labels, s.value]),
       [[{ method: 'GET', route: UNMATCHED_ROUTE, status: '404' }, 1]]
+    )
+  })
+
+  test('a request cut before any response is counted as 499, not 200', async ({ assert }) => {
+    const registry = new Registry()
+    const { emitter, fire } = fakeEmitter()
+    new HttpCollector(emitter, { registry, metricsPrefix: 't', enableExemplars: false }).register()
+
+    fire('http:request_completed', {
+      ctx: fakeContext({ pattern: '/api/v1/user' }, 200, false),
+      duration: [1, 0],
+    })
+
+    const requests = (await samples(registry)).filter((s) => s.name === 't_http_requests_total')
+    assert.deepEqual(
+      requests.map((s) => s.labels.status),
+      ['499']
     )
   })
 

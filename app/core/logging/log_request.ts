@@ -1,5 +1,6 @@
 import type { HttpRequestFinishedPayload } from '@adonisjs/core/types/http'
 import { hrtimeToSeconds } from '#core/metrics/hrtime_to_seconds'
+import { finalStatus } from '#core/http/final_status'
 
 /** Probes and scrapes would drown the log at info level. */
 const QUIET_ROUTES = new Set(['/health', '/health/ready', '/ping', '/metrics'])
@@ -16,7 +17,7 @@ export function logRequest({ ctx, duration }: HttpRequestFinishedPayload) {
     {
       method: ctx.request.method(),
       route,
-      status: ctx.response.getStatus(),
+      status: finalStatus(ctx),
       duration_ms: Math.round(hrtimeToSeconds(duration) * 1e5) / 100,
       // ctx.auth exists only on matched routes; `user` only after authentication.
       user_id: ctx.auth?.user?.id,

@@ -4,6 +4,7 @@ import { Collector } from '@julr/adonisjs-prometheus/collectors/collector'
 import type { CommonCollectorOptions, ResolvedPromConfig } from '@julr/adonisjs-prometheus/types'
 import { hrtimeToSeconds } from '#core/metrics/hrtime_to_seconds'
 import { METRICS_ROUTE_NAME } from '#core/metrics/metrics_route'
+import { finalStatus } from '#core/http/final_status'
 
 /** Route label of requests no route matched: one series whatever the path. */
 export const UNMATCHED_ROUTE = '(unmatched)'
@@ -48,7 +49,7 @@ export class HttpCollector extends Collector {
       const labels = {
         method: ctx.request.method(),
         route: ctx.route?.pattern ?? UNMATCHED_ROUTE,
-        status: String(ctx.response.getStatus()),
+        status: String(finalStatus(ctx)),
       }
       requests.inc(labels)
       durations.observe(labels, hrtimeToSeconds(duration))

@@ -35,6 +35,7 @@ export default defineConfig({
     () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/cache/cache_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('@julr/adonisjs-prometheus/prometheus_provider'),
     ...plugins.map((plugin) => plugin.provider),
   ],
 
@@ -43,6 +44,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/validator'),
     { file: () => import('#start/process_guards'), environment: ['web', 'console'] },
+    { file: () => import('#start/events'), environment: ['web', 'test'] },
   ],
 
   tests: {

@@ -35,8 +35,27 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+
+    /**
+     * Graceful shutdown: app.terminate() stops accepting connections, waits
+     * for in-flight requests, then closes the database, Redis and the cache.
+     * Keep-alive connections are closed as soon as their last response is
+     * sent (not after their idle timeout); connections still open after
+     * SHUTDOWN_TIMEOUT_MS are cut, so a stuck client cannot hold the exit.
+     * A shutdown that still hangs exits 1.
+     */
+    const shutdown = async () => {
+      const { default: env } = await import('#start/env')
+      const timeout = env.get('SHUTDOWN_TIMEOUT_MS') ?? 10_000
+      const server = await app.container.make('server')
+      const nodeServer = server.getNodeServer()
+      setInterval(() => nodeServer?.closeIdleConnections(), 100).unref()
+      setTimeout(() => nodeServer?.closeAllConnections(), timeout).unref()
+      setTimeout(() => process.exit(1), timeout + 5_000).unref()
+      await app.terminate()
+    }
+    app.listen('SIGTERM', shutdown)
+    app.listenIf(app.managedByPm2, 'SIGINT', shutdown)
   })
   .httpServer()
   .start()

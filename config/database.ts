@@ -43,6 +43,8 @@ const dbConfig = defineConfig({
         filename: app.makePath(env.get('SQLITE_FILENAME') ?? 'tmp/db.sqlite3'),
       },
       useNullAsDefault: true,
+      // Emits `db:query` for the query duration metric (config/prometheus.ts); nothing is logged.
+      debug: true,
       migrations,
       seeders,
       schemaGeneration: { enabled: false },
@@ -66,6 +68,7 @@ const dbConfig = defineConfig({
           }
         : undefined,
       pool: { min: 0, max: 10 },
+      debug: true,
       migrations,
       seeders,
       schemaGeneration: { enabled: false },

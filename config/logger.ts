@@ -14,6 +14,8 @@ const loggerConfig = defineConfig({
       enabled: true,
       name: 'boardcms',
       level: env.get('LOG_LEVEL'),
+      // "time" as ISO 8601 UTC, which Logstash and people read without conversion.
+      timestamp: 'iso',
       redact: {
         paths: [
           'password',

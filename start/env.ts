@@ -14,7 +14,7 @@ import { Env } from '@adonisjs/core/env'
 /** MySQL settings are required only when MySQL is the selected connection. */
 const notMysql = () => (process.env.DB_CONNECTION ?? 'sqlite') !== 'mysql'
 
-const schema = {
+export const schema = {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
@@ -76,6 +76,14 @@ const schema = {
   RATE_LIMIT_LOGIN_PER_IP: Env.schema.number.optional(),
   RATE_LIMIT_LOGIN_PER_USER: Env.schema.number.optional(),
   RATE_LIMIT_SIGNUP_PER_IP: Env.schema.number.optional(),
+
+  /*
+  | Operations
+  */
+  METRICS_TOKEN: Env.schema.secret.optional(),
+  SHUTDOWN_TIMEOUT_MS: Env.schema.number.optional(),
+  /** Read by the Docker entrypoint (ops/docker-entrypoint.sh), declared so a typo fails the boot. */
+  RUN_MIGRATIONS: Env.schema.boolean.optional(),
 }
 
 /**

@@ -22,6 +22,7 @@ server.use([
 ])
 
 router.use([
+  () => import('#core/metrics/metrics_token_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
 ])

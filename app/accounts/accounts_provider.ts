@@ -9,6 +9,9 @@ export default class AccountsProvider {
 
   async start() {
     await import('#accounts/events/account_events')
+    const emitter = await this.app.container.make('emitter')
+    const { loginsTotal } = await import('#accounts/metrics')
+    emitter.on('user:logged-in', () => loginsTotal.inc())
     if (this.app.getEnvironment() === 'web' || this.app.getEnvironment() === 'test') {
       await import('#accounts/routes')
     }

@@ -9,6 +9,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { isBlocked, isDeactivated } from '#accounts/domain/auth_user'
 import { issueTokenPair } from '#accounts/actions/issue_token_pair'
+import { countFailedLogin } from '#accounts/metrics'
 
 export interface LoginInput {
   username: string
@@ -36,16 +37,21 @@ export class LoginUser {
     const [throttled, user] = await perUser.penalize(key, () =>
       this.verify(input.username, input.password)
     )
-    if (throttled) throw throttled
+    if (throttled) {
+      countFailedLogin('throttled')
+      throw throttled
+    }
 
     const snapshot = await AuthUserLookup.load(user.id)
     if (!snapshot || isDeactivated(snapshot)) {
+      countFailedLogin('deactivated')
       throw new AppException('This account is deactivated', {
         status: 403,
         code: 'E_USER_DEACTIVATED',
       })
     }
     if (isBlocked(snapshot)) {
+      countFailedLogin('blocked')
       throw new AppException('This account is blocked', { status: 403, code: 'E_USER_BLOCKED' })
     }
 
@@ -66,9 +72,13 @@ export class LoginUser {
     if (!user) {
       dummyHash ??= hash.make('not-a-real-password')
       await hash.verify(await dummyHash, password)
+      countFailedLogin('invalid_credentials')
       throw invalidCredentials()
     }
-    if (!(await hash.verify(user.password, password))) throw invalidCredentials()
+    if (!(await hash.verify(user.password, password))) {
+      countFailedLogin('invalid_credentials')
+      throw invalidCredentials()
+    }
     return user
   }
 }

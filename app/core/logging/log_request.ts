@@ -1,0 +1,27 @@
+import type { HttpRequestFinishedPayload } from '@adonisjs/core/types/http'
+import { hrtimeToSeconds } from '#core/metrics/hrtime_to_seconds'
+import { finalStatus } from '#core/http/final_status'
+
+/** Probes and scrapes would drown the log at info level. */
+const QUIET_ROUTES = new Set(['/health', '/health/ready', '/ping', '/metrics'])
+
+/**
+ * One line per finished request, through the request's logger (which
+ * carries `request_id`). The route pattern, never the raw URL: query strings
+ * may carry secrets. Never headers or bodies.
+ */
+export function logRequest({ ctx, duration }: HttpRequestFinishedPayload) {
+  const route = ctx.route?.pattern ?? null
+  const level = route && QUIET_ROUTES.has(route) ? 'debug' : 'info'
+  ctx.logger[level](
+    {
+      method: ctx.request.method(),
+      route,
+      status: finalStatus(ctx),
+      duration_ms: Math.round(hrtimeToSeconds(duration) * 1e5) / 100,
+      // ctx.auth exists only on matched routes; `user` only after authentication.
+      user_id: ctx.auth?.user?.id,
+    },
+    'request completed'
+  )
+}

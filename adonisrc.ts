@@ -59,6 +59,11 @@ export default defineConfig({
         name: 'functional',
         timeout: 60000,
       },
+      {
+        files: ['tests/reliability/**/*.spec.{ts,js}'],
+        name: 'reliability',
+        timeout: 120000,
+      },
     ],
     forceExit: true,
   },

@@ -5,19 +5,28 @@ import { defineConfig, store, drivers } from '@adonisjs/cache'
  * "memory" for a single process; "redis" adds a shared L2 and a bus that
  * tells every instance's L1 about invalidations.
  */
+const memory = store().useL1Layer(drivers.memory({ maxSize: '64mb' }))
+
+/**
+ * The Redis store is only built when selected: on shutdown the cache
+ * provider disconnects every configured store, creating it first, and a
+ * Redis bus to a server that is not there keeps the process alive.
+ */
+const redis =
+  env.get('CACHE_STORE') === 'redis'
+    ? store()
+        .useL1Layer(drivers.memory({ maxSize: '64mb' }))
+        .useL2Layer(drivers.redis({ connectionName: 'main' }))
+        .useBus(drivers.redisBus({ connectionName: 'main' }))
+    : memory
+
 const cacheConfig = defineConfig({
   default: env.get('CACHE_STORE'),
   ttl: '5m',
   // No grace period: bentocache serves a tag-invalidated entry as stale
   // while grace is on, and a write must never be followed by a stale read.
   grace: false,
-  stores: {
-    memory: store().useL1Layer(drivers.memory({ maxSize: '64mb' })),
-    redis: store()
-      .useL1Layer(drivers.memory({ maxSize: '64mb' }))
-      .useL2Layer(drivers.redis({ connectionName: 'main' }))
-      .useBus(drivers.redisBus({ connectionName: 'main' })),
-  },
+  stores: { memory, redis },
 })
 
 export default cacheConfig

@@ -13,8 +13,15 @@
 | The Redis package logs each failed reconnect at "fatal" with a stack;
 | we log one warning line with the error code instead.
 |
+| On shutdown, a connection that is not ready is dropped rather than sent
+| QUIT: QUIT waits for a server that is not there. The cache provider also
+| creates its Redis bus while disconnecting it, and that bus reconnects
+| forever; so an Ace command that has finished exits at most 5 seconds
+| later (migrations in a container entrypoint must not hang on Redis).
+|
 */
 
+import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import redis from '@adonisjs/redis/services/main'
 import { isRedisOutage } from '#core/process/is_redis_outage'
@@ -40,4 +47,13 @@ redis.on('connection', (connection) => {
     )
   connection.on('error', report)
   connection.on('subscriber:error', report)
+})
+
+app.terminating(async () => {
+  if (app.getEnvironment() === 'console') {
+    setTimeout(() => process.exit(), 5000).unref()
+  }
+  for (const connection of Object.values(redis.activeConnections)) {
+    if (connection.status !== 'ready') await connection.disconnect()
+  }
 })

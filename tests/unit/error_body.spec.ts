@@ -51,3 +51,21 @@ test.group('safeErrorFields', () => {
     assert.notInclude(JSON.stringify(fields), 'bcrypt')
   })
 })
+
+test.group('toErrorBody for cache-wrapped errors', () => {
+  test('judges the error a cache loader threw, not the wrapper', ({ assert }) => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), {
+      code: 'ECONNREFUSED',
+    })
+    const wrapped = Object.assign(new Error('Factory has thrown an error'), {
+      code: 'E_FACTORY_ERROR',
+      cause,
+    })
+    assert.equal(toErrorBody(wrapped).status, 503)
+    const notFound = Object.assign(new Error('x'), {
+      code: 'E_FACTORY_ERROR',
+      cause: AppException.notFound('Post'),
+    })
+    assert.equal(toErrorBody(notFound).status, 404)
+  })
+})

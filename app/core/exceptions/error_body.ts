@@ -62,6 +62,9 @@ function generic(status: number): ErrorBody {
  * so no SQL, stack or secret can reach a response.
  */
 export function toErrorBody(error: any): ErrorBody {
+  // The cache wraps what a cache-aside loader threw; judge the original.
+  if (error?.code === 'E_FACTORY_ERROR' && error.cause) return toErrorBody(error.cause)
+
   if (error instanceof AppException) {
     const item: ErrorItem = { code: error.code!, message: error.message }
     if (error.field) item.field = error.field

@@ -21,8 +21,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async report(error: unknown, ctx: HttpContext) {
     const { status } = toErrorBody(error)
     if (status < 500) return
+    const original =
+      (error as { code?: string; cause?: unknown })?.code === 'E_FACTORY_ERROR'
+        ? (error as { cause?: unknown }).cause
+        : error
     ctx.logger.error(
-      { err: safeErrorFields(error), status, route: ctx.route?.pattern },
+      { err: safeErrorFields(original), status, route: ctx.route?.pattern },
       'request failed'
     )
   }

@@ -1,0 +1,152 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import app from '@adonisjs/core/services/app'
+
+/**
+ * Real processes for fault tests: the app server, Redis and a TCP proxy in
+ * front of MariaDB, each on its own 127.0.0.1 port, so a test can break
+ * and restore them without touching the shared services.
+ */
+
+const BASE_ENV = {
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'error',
+  APP_KEY: 'reliability-tests-app-key-0123456789abcdef',
+  SESSION_DRIVER: 'cookie',
+  RATE_LIMIT_LOGIN_PER_IP: '10000',
+  RATE_LIMIT_LOGIN_PER_USER: '10000',
+  RATE_LIMIT_SIGNUP_PER_IP: '10000',
+}
+
+function childEnv(env: Record<string, string>) {
+  // Start from a clean slate: the suite's own .env.test values must not leak in.
+  const clean: Record<string, string> = { PATH: process.env.PATH ?? '', TZ: 'UTC' }
+  return { ...clean, ...BASE_ENV, ...env }
+}
+
+/** Runs an Ace command to completion (migrations, seeders) with the given env. */
+export function runAce(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ['ace', ...args], {
+    cwd: app.makePath(),
+    env: childEnv(env),
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
+  if (result.status !== 0)
+    throw new Error(`ace ${args.join(' ')} failed: ${result.stderr || result.stdout}`)
+}
+
+export interface ServerProcess {
+  url: string
+  process: ChildProcess
+  output: () => string
+  stop: () => Promise<number | null>
+}
+
+/** Starts bin/server.ts on `port` and waits until /health answers. */
+export async function startServer(
+  port: number,
+  env: Record<string, string>
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+    cwd: app.makePath(),
+    env: childEnv({ ...env, PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  await waitFor(
+    async () => (await fetch(`${url}/health`)).ok,
+    30_000,
+    () => `server did not start: ${output}`
+  )
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: () => stopProcess(child),
+  }
+}
+
+export async function startRedis(port: number) {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    }
+  )
+  await waitFor(
+    () => canConnect(port),
+    10_000,
+    () => `redis did not start on ${port}`
+  )
+  return { stop: () => stopProcess(child) }
+}
+
+/** A TCP proxy that can cut every connection and refuse new ones, then come back. */
+export async function startProxy(listenPort: number, targetPort: number) {
+  const sockets = new Set<net.Socket>()
+  let server: net.Server | undefined
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(targetPort, '127.0.0.1')
+        for (const socket of [client, upstream]) {
+          sockets.add(socket)
+          socket.on('close', () => sockets.delete(socket))
+          socket.on('error', () => {})
+        }
+        client.pipe(upstream).pipe(client)
+      })
+      server.listen(listenPort, '127.0.0.1', resolve)
+    })
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy()
+      server ? server.close(() => resolve()) : resolve()
+    })
+  await open()
+  return { cut, restore: open }
+}
+
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  message: () => string
+) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(message())
+}
+
+function canConnect(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.on('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.on('error', () => resolve(false))
+  })
+}
+
+function stopProcess(child: ChildProcess) {
+  return new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+    child.kill('SIGTERM')
+  })
+}

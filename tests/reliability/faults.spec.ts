@@ -1,0 +1,195 @@
+import { test } from '@japa/runner'
+import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
+import {
+  runAce,
+  startProxy,
+  startRedis,
+  startServer,
+  waitFor,
+} from '#tests/helpers/child_processes'
+
+/**
+ * Fault injection against real processes: the app server, its own Redis
+ * and a proxy in front of MariaDB, on ports of their own. Counts are
+ * printed so a CI log shows what was tried.
+ */
+const REDIS_PORT = 6393
+const SERVER_PORT = 3411
+const PROXY_PORT = 3419
+
+interface Tally {
+  sent: number
+  faults: number
+  fiveHundreds: number
+}
+
+async function call(tally: Tally, url: string, init?: RequestInit) {
+  tally.sent++
+  const response = await fetch(url, init)
+  const text = await response.text()
+  if (response.status >= 500 && response.status !== 503) tally.fiveHundreds++
+  return { status: response.status, text, json: () => JSON.parse(text) }
+}
+
+async function signupAndPost(tally: Tally, url: string) {
+  const name = `rel${Date.now().toString(36)}`
+  const json = { 'content-type': 'application/json' }
+  await call(tally, `${url}/api/v1/user`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      name,
+      email: `${name}@example.com`,
+      password: 'secret-pass1',
+      password_confirmation: 'secret-pass1',
+    }),
+  })
+  const login = await call(tally, `${url}/api/v1/user/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username: name, password: 'secret-pass1' }),
+  })
+  const token = login.json().access_token as string
+  const created = await call(tally, `${url}/api/v1/board/tech`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${token}` },
+    body: JSON.stringify({ title: 'fault test', content: 'still readable' }),
+  })
+  return { name, token, postId: created.json().id as number }
+}
+
+test.group('Faults: Redis stops while the app serves traffic', () => {
+  test('reads keep answering from the database, readiness reports Redis, and it recovers', async ({
+    assert,
+  }) => {
+    const sqlite = 'tmp/reliability-redis.sqlite3'
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(app.makePath(sqlite + suffix), { force: true })
+    const env = {
+      DB_CONNECTION: 'sqlite',
+      SQLITE_FILENAME: sqlite,
+      CACHE_STORE: 'redis',
+      LIMITER_STORE: 'redis',
+      REDIS_HOST: '127.0.0.1',
+      REDIS_PORT: String(REDIS_PORT),
+    }
+    let redis = await startRedis(REDIS_PORT)
+    runAce(['migration:run', '--force'], env)
+    runAce(['db:seed'], env)
+    const server = await startServer(SERVER_PORT, env)
+    const tally: Tally = { sent: 0, faults: 0, fiveHundreds: 0 }
+    try {
+      const { postId, token } = await signupAndPost(tally, server.url)
+      const reads = [
+        `/api/v1/post/${postId}`,
+        '/api/v1/board/qna',
+        '/api/v1/board',
+        `/api/v1/post/${postId}/history`,
+      ]
+
+      await redis.stop()
+      tally.faults++
+      for (let round = 0; round < 10; round++) {
+        for (const path of reads) {
+          const response = await call(tally, `${server.url}${path}`)
+          assert.equal(response.status, 200, `${path} while Redis is down`)
+        }
+      }
+      const me = await call(tally, `${server.url}/api/v1/user/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      assert.equal(me.status, 200, 'authenticated reads fall back to the database')
+      const ready = await call(tally, `${server.url}/health/ready`)
+      assert.equal(ready.status, 503)
+      assert.match(ready.text, /Redis/)
+      const login = await call(tally, `${server.url}/api/v1/user/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'x', password: 'y' }),
+      })
+      assert.include([401, 503], login.status, 'the limiter store is down: 503, never 500')
+      assert.isNull(server.process.exitCode, 'the server is still running')
+
+      redis = await startRedis(REDIS_PORT)
+      await waitFor(
+        async () => (await call(tally, `${server.url}/health/ready`)).status === 200,
+        20_000,
+        () => 'no recovery'
+      )
+      const after = await call(tally, `${server.url}/api/v1/post/${postId}`)
+      assert.equal(after.status, 200)
+      assert.equal(tally.fiveHundreds, 0)
+    } finally {
+      console.log(
+        `  redis outage: requests sent ${tally.sent}, faults injected ${tally.faults}, 5xx seen ${tally.fiveHundreds}`
+      )
+      await server.stop()
+      await redis.stop()
+    }
+  }).timeout(120_000)
+})
+
+test.group('Faults: the database becomes unreachable', () => {
+  test('answers 503 with a clear error, does not crash, recovers by itself', async ({ assert }) => {
+    const mysqlUp = spawnSync('mysqladmin', ['-h127.0.0.1', '-uroot', 'ping']).status === 0
+    assert.isTrue(mysqlUp, 'MariaDB must be running (bash .ci/services.sh starts it)')
+    spawnSync('mysql', [
+      '-h127.0.0.1',
+      '-uroot',
+      '-e',
+      'CREATE DATABASE IF NOT EXISTS board_reliability CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    ])
+    const env = {
+      DB_CONNECTION: 'mysql',
+      MYSQL_HOST: '127.0.0.1',
+      MYSQL_USER: 'root',
+      MYSQL_DATABASE: 'board_reliability',
+      CACHE_STORE: 'memory',
+      LIMITER_STORE: 'memory',
+    }
+    runAce(['migration:run', '--force'], { ...env, MYSQL_PORT: '3306' })
+    runAce(['db:seed'], { ...env, MYSQL_PORT: '3306' })
+
+    const proxy = await startProxy(PROXY_PORT, 3306)
+    const server = await startServer(SERVER_PORT + 1, { ...env, MYSQL_PORT: String(PROXY_PORT) })
+    const tally: Tally = { sent: 0, faults: 0, fiveHundreds: 0 }
+    try {
+      const { postId } = await signupAndPost(tally, server.url)
+
+      await proxy.cut()
+      tally.faults++
+      for (let i = 0; i < 10; i++) {
+        // Keyword lists are not served from the cache: they must reach the database.
+        const response = await call(tally, `${server.url}/api/v1/board/qna?keyword=down${i}`)
+        assert.equal(response.status, 503, server.output().slice(-1500))
+        assert.deepEqual(response.json().errors[0].code, 'E_SERVICE_UNAVAILABLE')
+        assert.notInclude(response.text, 'select')
+      }
+      const ready = await call(tally, `${server.url}/health/ready`)
+      assert.equal(ready.status, 503)
+      assert.match(ready.text, /Database/)
+      const live = await call(tally, `${server.url}/health`)
+      assert.equal(live.status, 200, 'liveness does not depend on the database')
+
+      await proxy.restore()
+      await waitFor(
+        async () =>
+          (await call(tally, `${server.url}/api/v1/board/qna?keyword=back`)).status === 200,
+        30_000,
+        () => 'no recovery after the database came back'
+      )
+      const post = await call(tally, `${server.url}/api/v1/post/${postId}`)
+      assert.equal(post.status, 200)
+      assert.isNull(server.process.exitCode)
+      assert.equal(tally.fiveHundreds, 0)
+    } finally {
+      console.log(
+        `  database outage: requests sent ${tally.sent}, faults injected ${tally.faults}, 5xx seen ${tally.fiveHundreds}`
+      )
+      await server.stop()
+      await proxy.cut()
+    }
+  }).timeout(120_000)
+})

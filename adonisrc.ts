@@ -17,7 +17,8 @@ export default defineConfig({
   ],
 
   /*
-  | Framework providers, then one provider per plugin (config/plugins.ts).
+  | Framework providers, the plugins provider (config, listeners, hooks and
+  | routes from each manifest), then one provider per plugin.
   */
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),
@@ -35,6 +36,7 @@ export default defineConfig({
     () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/cache/cache_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('#providers/plugins_provider'),
     ...plugins.map((plugin) => plugin.provider),
   ],
 

@@ -76,6 +76,23 @@ const schema = {
   RATE_LIMIT_LOGIN_PER_IP: Env.schema.number.optional(),
   RATE_LIMIT_LOGIN_PER_USER: Env.schema.number.optional(),
   RATE_LIMIT_SIGNUP_PER_IP: Env.schema.number.optional(),
+
+  /*
+  | Word filter plugin: the plugin's config schema validates these at boot
+  */
+  WORD_FILTER_WORDS: Env.schema.string.optional(),
+  WORD_FILTER_MODE: Env.schema.string.optional(),
+
+  /*
+  | Webhooks plugin: delivery worker (ranges checked by the plugin's schema)
+  */
+  WEBHOOK_WORKER: Env.schema.boolean.optional(),
+  WEBHOOK_POLL_INTERVAL_MS: Env.schema.number.optional(),
+  WEBHOOK_BACKOFF_BASE_MS: Env.schema.number.optional(),
+  WEBHOOK_MAX_ATTEMPTS: Env.schema.number.optional(),
+  WEBHOOK_TIMEOUT_MS: Env.schema.number.optional(),
+  WEBHOOK_DISABLE_AFTER: Env.schema.number.optional(),
+  WEBHOOK_BATCH_SIZE: Env.schema.number.optional(),
 }
 
 /**

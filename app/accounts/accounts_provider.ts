@@ -1,16 +1,10 @@
-import type { ApplicationService } from '@adonisjs/core/types'
-
 /**
  * The accounts plugin: users, roles, states, login history, refresh tokens
- * and the JWT guard (configured in config/auth.ts).
+ * and the JWT guard (configured in config/auth.ts). Routes come from the
+ * manifest (plugin.ts); the event declarations are types only.
  */
 export default class AccountsProvider {
-  constructor(protected app: ApplicationService) {}
-
   async start() {
     await import('#accounts/events/account_events')
-    if (this.app.getEnvironment() === 'web' || this.app.getEnvironment() === 'test') {
-      await import('#accounts/routes')
-    }
   }
 }

@@ -2,6 +2,7 @@ import { definePlugins } from '#core/plugins/define_plugin'
 import accounts from '#accounts/plugin'
 import board from '#board/plugin'
 import wordFilter from '#word_filter/plugin'
+import webhooks from '#webhooks/plugin'
 
 /**
  * The plugins switched on, in load order. A plugin may depend on the
@@ -9,4 +10,4 @@ import wordFilter from '#word_filter/plugin'
  * Removing a line switches that plugin off: its routes, commands,
  * migrations and seeders go with it.
  */
-export default definePlugins([accounts, board, wordFilter])
+export default definePlugins([accounts, board, wordFilter, webhooks])

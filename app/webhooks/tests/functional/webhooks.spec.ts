@@ -143,7 +143,11 @@ test.group('Webhooks: delivery', (group) => {
     await createPost(client, author, category)
 
     worker.start()
-    await waitUntil(() => healthy.requests.length === 1, 'the healthy endpoint')
+    await waitUntil(
+      async () => (await deliveriesOf(alive.id))[0]?.status === 'delivered',
+      'the healthy endpoint'
+    )
+    assert.lengthOf(healthy.requests, 1)
     const [first] = await deliveriesOf(alive.id)
     assert.equal(first.status, 'delivered')
     assert.equal(Number(first.attempts), 1)

@@ -60,6 +60,8 @@ test.group('OpenAPI document', (group) => {
     const json = await client.get('/docs/openapi.json')
     json.assertStatus(200)
     assert.equal(json.body().openapi, '3.1.0')
+    assert.match(json.body().info.version, /^\d+\.\d+\.\d+/)
+    assert.notEqual(json.body().info.version, '0.0.0')
     const page = await client.get('/docs')
     page.assertStatus(200)
     assert.include(page.header('content-type'), 'text/html')

@@ -61,3 +61,15 @@ test.group('Plugin contract', () => {
     assert.deepEqual(config.get(), { limit: 3 })
   })
 })
+
+test.group('Admin pages', () => {
+  test('the switched-on plugins offer their admin pages, named by plugin', async ({ assert }) => {
+    const { adminPages } = await import('#core/plugins/admin_pages')
+    assert.deepInclude(adminPages(), { title: 'Audit log', path: '/admin/audit', plugin: 'audit' })
+    assert.deepInclude(adminPages(), {
+      title: 'Webhooks',
+      path: '/admin/webhooks',
+      plugin: 'webhooks',
+    })
+  })
+})

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { createReadStream, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import type { HttpContext } from '@adonisjs/core/http'
@@ -20,7 +20,7 @@ let cached: Awaited<ReturnType<typeof buildOpenApiDocument>> | undefined
 export async function openApiDocument() {
   cached ??= await buildOpenApiDocument(plugins, {
     title: 'boardcms API',
-    version: app.version?.toString() ?? '0.0.0',
+    version: String(JSON.parse(readFileSync(app.makePath('package.json'), 'utf8')).version),
   })
   return cached
 }

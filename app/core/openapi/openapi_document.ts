@@ -42,7 +42,6 @@ export async function buildOpenApiDocument(
 
   return {
     openapi: '3.1.0',
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: info.title,
       version: info.version,

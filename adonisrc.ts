@@ -17,7 +17,8 @@ export default defineConfig({
   ],
 
   /*
-  | Framework providers, then one provider per plugin (config/plugins.ts).
+  | Framework providers, the plugins provider (config, listeners, hooks and
+  | routes from each manifest), then one provider per plugin.
   */
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),
@@ -36,6 +37,7 @@ export default defineConfig({
     () => import('@adonisjs/cache/cache_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@julr/adonisjs-prometheus/prometheus_provider'),
+    () => import('#providers/plugins_provider'),
     ...plugins.map((plugin) => plugin.provider),
   ],
 

@@ -30,6 +30,11 @@ const loggerConfig = defineConfig({
           '*.access_token',
           'refresh_token',
           '*.refresh_token',
+          // Webhook signing secrets, should one ever end up in a logged object.
+          'secret',
+          '*.secret',
+          'secret_encrypted',
+          '*.secret_encrypted',
           'req.headers.authorization',
           'req.headers.cookie',
           'res.headers["set-cookie"]',

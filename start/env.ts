@@ -84,6 +84,23 @@ export const schema = {
   SHUTDOWN_TIMEOUT_MS: Env.schema.number.optional(),
   /** Read by the Docker entrypoint (ops/docker-entrypoint.sh), declared so a typo fails the boot. */
   RUN_MIGRATIONS: Env.schema.boolean.optional(),
+
+  /*
+  | Word filter plugin: the plugin's config schema validates these at boot
+  */
+  WORD_FILTER_WORDS: Env.schema.string.optional(),
+  WORD_FILTER_MODE: Env.schema.string.optional(),
+
+  /*
+  | Webhooks plugin: delivery worker (ranges checked by the plugin's schema)
+  */
+  WEBHOOK_WORKER: Env.schema.boolean.optional(),
+  WEBHOOK_POLL_INTERVAL_MS: Env.schema.number.optional(),
+  WEBHOOK_BACKOFF_BASE_MS: Env.schema.number.optional(),
+  WEBHOOK_MAX_ATTEMPTS: Env.schema.number.optional(),
+  WEBHOOK_TIMEOUT_MS: Env.schema.number.optional(),
+  WEBHOOK_DISABLE_AFTER: Env.schema.number.optional(),
+  WEBHOOK_BATCH_SIZE: Env.schema.number.optional(),
 }
 
 /**

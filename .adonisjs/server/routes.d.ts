@@ -37,6 +37,9 @@ export type ScannedRoutes = {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'health.ping': { paramsTuple?: []; params?: {} }
+    'docs.page': { paramsTuple?: []; params?: {} }
+    'docs.json': { paramsTuple?: []; params?: {} }
+    'docs.asset': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
   }
   POST: {
     'account.store': { paramsTuple?: []; params?: {} }
@@ -67,6 +70,9 @@ export type ScannedRoutes = {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'health.ping': { paramsTuple?: []; params?: {} }
+    'docs.page': { paramsTuple?: []; params?: {} }
+    'docs.json': { paramsTuple?: []; params?: {} }
+    'docs.asset': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
   }
   HEAD: {
     'account.show': { paramsTuple?: []; params?: {} }
@@ -84,6 +90,9 @@ export type ScannedRoutes = {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'health.ping': { paramsTuple?: []; params?: {} }
+    'docs.page': { paramsTuple?: []; params?: {} }
+    'docs.json': { paramsTuple?: []; params?: {} }
+    'docs.asset': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
   }
   PUT: {
     'account.update': { paramsTuple?: []; params?: {} }

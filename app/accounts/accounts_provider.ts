@@ -2,7 +2,8 @@ import type { ApplicationService } from '@adonisjs/core/types'
 
 /**
  * The accounts plugin: users, roles, states, login history, refresh tokens
- * and the JWT guard (configured in config/auth.ts).
+ * and the JWT guard (configured in config/auth.ts). Routes come from the
+ * manifest (plugin.ts); the event declarations are types only.
  */
 export default class AccountsProvider {
   constructor(protected app: ApplicationService) {}
@@ -12,8 +13,5 @@ export default class AccountsProvider {
     const emitter = await this.app.container.make('emitter')
     const { loginsTotal } = await import('#accounts/metrics')
     emitter.on('user:logged-in', () => loginsTotal.inc())
-    if (this.app.getEnvironment() === 'web' || this.app.getEnvironment() === 'test') {
-      await import('#accounts/routes')
-    }
   }
 }

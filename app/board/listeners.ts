@@ -1,6 +1,8 @@
-import emitter from '@adonisjs/core/services/emitter'
+import { defineListeners } from '#core/plugins/plugin_listeners'
 import { BoardCache } from '#board/services/board_cache'
 
 /** Author names are shown in cached lists and posts: account changes drop them. */
-emitter.on('user:updated', () => BoardCache.everythingChanged())
-emitter.on('user:deleted', () => BoardCache.everythingChanged())
+export default defineListeners({
+  'user:updated': () => BoardCache.everythingChanged(),
+  'user:deleted': () => BoardCache.everythingChanged(),
+})

@@ -38,6 +38,7 @@ export class DeleteAccount {
       await RefreshTokenService.revokeAllOf(userId, trx)
     })
     await AuthUserLookup.forget(userId)
-    await emitter.emit('user:deleted', { userId })
+    // The account owner deletes their own account.
+    await emitter.emit('user:deleted', { userId, actorId: userId })
   }
 }

@@ -9,7 +9,7 @@ declare module '@adonisjs/core/types' {
     'user:unblocked': { userId: number; actorId: number | null }
     'user:role-changed': { userId: number; role: string; actorId: number | null }
     'user:updated': { userId: number; name: string }
-    'user:deleted': { userId: number }
+    'user:deleted': { userId: number; actorId: number | null }
     'user:logged-in': { userId: number; ip: string | null }
   }
 }

@@ -11,14 +11,25 @@ import { canAuthorOrModerate, canEdit } from '#board/domain/content_rules'
 import { lockPost } from '#board/services/live_post'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
+import { contentHooks } from '#core/plugins/content_hooks'
+import Post from '#board/models/post'
 
 /**
  * Comment writes: create (version 1), edit (version n+1), soft delete and
  * restore. Only on live posts; the post's comment count changes in the
- * same transaction.
+ * same transaction. Plugins' `comment:creating` and `comment:updating`
+ * hooks may change or refuse the text before the transaction starts.
  */
 export class CommentWrites {
-  async create(actor: AuthUser, postId: number, content: string) {
+  async create(actor: AuthUser, postId: number, given: string) {
+    // A missing post answers 404 before a hook's refusal; lockPost checks again.
+    const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
+    if (!post) throw AppException.notFound('Post')
+    const { content } = await contentHooks.run('comment:creating', {
+      userId: actor.id,
+      postId,
+      content: given,
+    })
     const comment = await db.transaction(async (trx) => {
       await lockPost(trx, postId)
       const row = await Comment.create(
@@ -42,7 +53,16 @@ export class CommentWrites {
     return comment
   }
 
-  async edit(actor: AuthUser, commentId: number, content: string) {
+  async edit(actor: AuthUser, commentId: number, given: string) {
+    const existing = await Comment.query().where('id', commentId).whereNull('deleted_at').first()
+    if (!existing) throw AppException.notFound('Comment')
+    if (!canEdit(actor, existing))
+      throw AppException.forbidden('Only the author may edit this comment')
+    const { content } = await contentHooks.run('comment:updating', {
+      userId: actor.id,
+      commentId,
+      content: given,
+    })
     const result = await db.transaction(async (trx) => {
       const comment = await lockComment(trx, commentId)
       if (!canEdit(actor, comment))

@@ -7,13 +7,24 @@ import { AppException } from '#core/exceptions/app_exception'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/search_index'
+import { contentHooks } from '#core/plugins/content_hooks'
 
-/** Writes a post and its version 1 in one transaction (never a post without text). */
+/**
+ * Writes a post and its version 1 in one transaction (never a post without
+ * text). Plugins' `post:creating` hooks may change or refuse the text first.
+ */
 export class CreatePost {
-  async handle(actor: AuthUser, categoryName: string, input: { title: string; content: string }) {
+  async handle(actor: AuthUser, categoryName: string, given: { title: string; content: string }) {
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
     if (!category) throw AppException.notFound('Category')
+    const hooked = await contentHooks.run('post:creating', {
+      userId: actor.id,
+      category: category.name,
+      title: given.title,
+      content: given.content,
+    })
+    const input = { title: hooked.title, content: hooked.content }
 
     const post = await db.transaction(async (trx) => {
       const row = await Post.create(

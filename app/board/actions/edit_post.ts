@@ -2,7 +2,6 @@ import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AuthUser } from '#accounts/domain/auth_user'
-import type Post from '#board/models/post'
 import PostVersion from '#board/models/post_version'
 import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
@@ -11,21 +10,36 @@ import { lockPost } from '#board/services/live_post'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/search_index'
+import { contentHooks } from '#core/plugins/content_hooks'
+import Post from '#board/models/post'
 
 /**
  * Every edit is a new version numbered one higher. The post row is locked
  * (MariaDB) or the write transaction is exclusive (SQLite) while the number
  * is taken, so concurrent edits get contiguous, unique versions; the
- * UNIQUE(post_id, version) index backs it.
+ * UNIQUE(post_id, version) index backs it. Plugins' `post:updating` hooks
+ * may change or refuse the text before the transaction starts.
  */
 export class EditPost {
-  async handle(actor: AuthUser, postId: number, input: { title: string; content: string }) {
+  async handle(actor: AuthUser, postId: number, given: { title: string; content: string }) {
+    // 404 and 403 come before a hook's refusal; the transaction checks again under the lock.
+    const existing = await Post.query().where('id', postId).whereNull('deleted_at').first()
+    if (!existing) throw AppException.notFound('Post')
+    if (!canEdit(actor, existing))
+      throw AppException.forbidden('Only the author may edit this post')
+    const hooked = await contentHooks.run('post:updating', {
+      userId: actor.id,
+      postId,
+      title: given.title,
+      content: given.content,
+    })
+    const input = { title: hooked.title, content: hooked.content }
     const result = await db.transaction(async (trx) => {
       const post = await lockPost(trx, postId)
       if (!canEdit(actor, post)) throw AppException.forbidden('Only the author may edit this post')
       return appendPostVersion(trx, post, actor.id, input)
     })
-    await afterPostVersion(result.post, actor.id, result.version, input)
+    await afterPostVersion(result.post, actor.id, result.version, input, null)
     return result
   }
 
@@ -40,7 +54,7 @@ export class EditPost {
       if (!old) throw AppException.notFound('Version')
       return appendPostVersion(trx, post, actor.id, { title: old.title, content: old.content })
     })
-    await afterPostVersion(result.post, actor.id, result.version, result)
+    await afterPostVersion(result.post, actor.id, result.version, result, version)
     return result
   }
 }
@@ -69,7 +83,8 @@ async function afterPostVersion(
   post: Post,
   userId: number,
   version: number,
-  input: { title: string; content: string }
+  input: { title: string; content: string },
+  restoredFromVersion: number | null
 ) {
   const tree = await CategoryTreeCache.get()
   const category = tree.byId(post.categoryId)
@@ -80,5 +95,6 @@ async function afterPostVersion(
     version,
     title: input.title,
     content: input.content,
+    restoredFromVersion,
   })
 }

@@ -14,11 +14,11 @@ import { BoardCache } from '#board/services/board_cache'
 
 /**
  * Category tree changes, each in one transaction, used by the Ace
- * commands (and the admin panel). Caches of the tree and of every list are
+ * commands (and the admin panel, which passes its user as `actorId`). Caches of the tree and of every list are
  * dropped afterwards.
  */
 export class ManageCategories {
-  async create(name: string, parentName?: string) {
+  async create(name: string, parentName?: string, actorId: number | null = null) {
     assertName(name)
     const node = await this.#write(async (trx, tree) => {
       const parent = parentName ? found(tree, parentName) : undefined
@@ -34,11 +34,16 @@ export class ManageCategories {
       })
       return { id: Number(id), name, parentId: parent?.id ?? null }
     })
-    await emitter.emit('category:changed', { categoryId: node.id, action: 'created' })
+    await emitter.emit('category:changed', {
+      categoryId: node.id,
+      action: 'created',
+      name: node.name,
+      actorId,
+    })
     return node
   }
 
-  async rename(oldName: string, newName: string) {
+  async rename(oldName: string, newName: string, actorId: number | null = null) {
     assertName(newName)
     const node = await this.#write(async (trx, tree) => {
       const category = found(tree, oldName)
@@ -48,12 +53,17 @@ export class ManageCategories {
         .update({ name: newName, updated_at: sqlNow() })
       return category
     })
-    await emitter.emit('category:changed', { categoryId: node.id, action: 'renamed' })
+    await emitter.emit('category:changed', {
+      categoryId: node.id,
+      action: 'renamed',
+      name: newName,
+      actorId,
+    })
     return node
   }
 
   /** Moves a category (with its subtree and posts) under another, or to the top with no parent. */
-  async move(name: string, newParentName: string | null) {
+  async move(name: string, newParentName: string | null, actorId: number | null = null) {
     const node = await this.#write(async (trx, tree) => {
       const category = found(tree, name)
       const parent = newParentName ? found(tree, newParentName) : null
@@ -80,7 +90,12 @@ export class ManageCategories {
       await trx.from('posts').whereIn('category_id', ids).update({ board_id: newRoot })
       return category
     })
-    await emitter.emit('category:changed', { categoryId: node.id, action: 'moved' })
+    await emitter.emit('category:changed', {
+      categoryId: node.id,
+      action: 'moved',
+      name: node.name,
+      actorId,
+    })
     return node
   }
 
@@ -88,7 +103,7 @@ export class ManageCategories {
    * Deletes an empty leaf category. With posts (live or deleted) it refuses,
    * unless `moveTo` names a category to move them to first.
    */
-  async delete(name: string, moveTo?: string) {
+  async delete(name: string, moveTo?: string, actorId: number | null = null) {
     const node = await this.#write(async (trx, tree) => {
       const category = found(tree, name)
       if (tree.children(category.id).length) {
@@ -119,7 +134,12 @@ export class ManageCategories {
       await trx.from('categories').where('id', category.id).delete()
       return category
     })
-    await emitter.emit('category:changed', { categoryId: node.id, action: 'deleted' })
+    await emitter.emit('category:changed', {
+      categoryId: node.id,
+      action: 'deleted',
+      name: node.name,
+      actorId,
+    })
     return node
   }
 

@@ -18,6 +18,8 @@ declare module '@adonisjs/core/types' {
       version: number
       title: string
       content: string
+      /** Set when the version is a restore of an older one (a moderation act). */
+      restoredFromVersion: number | null
     }
     'post:deleted': { postId: number; actorId: number }
     'post:restored': { postId: number; actorId: number }
@@ -41,6 +43,10 @@ declare module '@adonisjs/core/types' {
     'category:changed': {
       categoryId: number | null
       action: 'created' | 'renamed' | 'moved' | 'deleted'
+      /** The category's name after the change (before it, for a delete). */
+      name: string
+      /** Null when an operator did it at the command line. */
+      actorId: number | null
     }
   }
 }

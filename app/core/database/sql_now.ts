@@ -8,3 +8,13 @@ import { DateTime } from 'luxon'
 export function sqlNow(at: DateTime = DateTime.utc()) {
   return at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 }
+
+/**
+ * A UTC time with milliseconds, for `dateTime(..., { precision: 3 })`
+ * columns compared in SQL (fixed width, so SQLite compares the text right).
+ */
+export function sqlTimeMs(at: Date | number = Date.now()) {
+  return DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: 'utc' }).toFormat(
+    'yyyy-MM-dd HH:mm:ss.SSS'
+  )
+}

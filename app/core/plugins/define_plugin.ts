@@ -1,32 +1,74 @@
 import type { ProviderNode } from '@adonisjs/core/types/app'
+import type { PluginListeners } from '#core/plugins/plugin_listeners'
+import type { ContentHooksModule } from '#core/plugins/content_hooks'
+import type { PluginConfigDefinition } from '#core/plugins/plugin_config'
+import type { OpenApiFragment } from '#core/openapi/openapi_fragment'
+
+/** A link the admin panel may show for a plugin (data only; the panel renders it). */
+export interface AdminPage {
+  title: string
+  /** Path under the admin panel, e.g. "/admin/webhooks". */
+  path: string
+}
+
+type Lazy<T> = () => Promise<{ default: T }>
 
 /**
  * The manifest of a plugin: everything the app needs to know to switch a
- * feature on. Plugins are listed in config/plugins.ts; adonisrc.ts and the
- * database config read that list, so one line switches a plugin on or off.
+ * feature on. Plugins are listed in config/plugins.ts; adonisrc.ts, the
+ * database config and the plugins provider read that list, so one line
+ * switches a plugin on or off.
  *
- * A manifest must stay free of runtime framework imports (types are fine):
- * adonisrc.ts loads it before the application exists.
+ * A manifest must stay free of runtime imports (types are fine):
+ * adonisrc.ts loads it before the application exists, so everything with
+ * code behind it is a lazy `() => import(...)`.
  */
 export interface PluginManifest {
-  /** Unique, kebab-case name (used in logs and /health/ready). */
+  /** Unique, kebab-case name (used in logs, errors and /health/ready). */
   name: string
+  /** Semver of the plugin. */
   version: string
-  /** The AdonisJS provider that registers the plugin's routes, listeners and bindings. */
+  /** The AdonisJS provider for bindings and anything the fields below do not cover. */
   provider: ProviderNode['file']
+  /** Route definitions, imported in the web and test environments only. */
+  routes?: () => Promise<unknown>
   /** An Ace commands loader (see commands_loader.ts), when the plugin has commands. */
   commands?: () => Promise<unknown>
   /** Folder of the plugin's migrations, relative to the app root. */
   migrations?: string
   /** Folder of the plugin's seeders (idempotent base data), relative to the app root. */
   seeders?: string
+  /** Listeners of typed events (emitted after commit); a failing one is logged and counted. */
+  listeners?: Lazy<PluginListeners>
+  /** Before-write content hooks that may change or refuse a write (content_hooks.ts). */
+  hooks?: Lazy<ContentHooksModule>
+  /** A VineJS schema for the plugin's settings, validated at boot. */
+  config?: Lazy<PluginConfigDefinition<any>>
+  /** The OpenAPI paths and schemas of the plugin's routes (merged by app/core/openapi). */
+  openapi?: Lazy<OpenApiFragment>
+  /** Pages the admin panel may link to. Data only: the panel owns rendering. */
+  adminPages?: AdminPage[]
 }
 
+const NAME = /^[a-z][a-z0-9-]*$/
+const VERSION = /^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/
+
+/** Checks the static parts of a manifest; mistakes stop the boot naming the plugin. */
 export function definePlugin(manifest: PluginManifest): PluginManifest {
-  if (!/^[a-z][a-z0-9-]*$/.test(manifest.name)) {
-    throw new Error(`Plugin name "${manifest.name}" must be kebab-case`)
-  }
+  const problem = manifestProblem(manifest)
+  if (problem) throw new Error(`Plugin "${manifest.name}": ${problem}`)
   return manifest
+}
+
+export function manifestProblem(manifest: PluginManifest): string | null {
+  if (!NAME.test(manifest.name)) return 'name must be kebab-case'
+  if (!VERSION.test(manifest.version)) return `version "${manifest.version}" is not semver`
+  if (typeof manifest.provider !== 'function') return 'provider must be a lazy import'
+  for (const page of manifest.adminPages ?? []) {
+    if (!page.title?.trim()) return 'adminPages[].title must not be empty'
+    if (!page.path?.startsWith('/')) return `adminPages path "${page.path}" must start with "/"`
+  }
+  return null
 }
 
 /** Validates the list: names are unique. */

@@ -1,0 +1,68 @@
+import { defineListeners } from '#core/plugins/plugin_listeners'
+import { recordAudit } from '#audit/services/record_audit'
+
+/**
+ * Moderation and administration acts, from the events the board and
+ * accounts plugins emit. Ordinary writing (new posts, edits, votes) is the
+ * content's own history, not audit material; a version restore is.
+ */
+export default defineListeners({
+  'post:deleted': ({ postId, actorId }) =>
+    recordAudit({ actorId, action: 'post.deleted', resourceType: 'post', resourceId: postId }),
+  'post:restored': ({ postId, actorId }) =>
+    recordAudit({ actorId, action: 'post.restored', resourceType: 'post', resourceId: postId }),
+  'post:updated': async ({ postId, userId, version, restoredFromVersion }) => {
+    if (restoredFromVersion === null) return
+    await recordAudit({
+      actorId: userId,
+      action: 'post.version_restored',
+      resourceType: 'post',
+      resourceId: postId,
+      details: { restoredFromVersion, newVersion: version },
+    })
+  },
+  'comment:deleted': ({ commentId, postId, actorId }) =>
+    recordAudit({
+      actorId,
+      action: 'comment.deleted',
+      resourceType: 'comment',
+      resourceId: commentId,
+      details: { postId },
+    }),
+  'comment:restored': ({ commentId, postId, actorId }) =>
+    recordAudit({
+      actorId,
+      action: 'comment.restored',
+      resourceType: 'comment',
+      resourceId: commentId,
+      details: { postId },
+    }),
+  'user:role-changed': ({ userId, role, actorId }) =>
+    recordAudit({
+      actorId,
+      action: 'user.role_changed',
+      resourceType: 'user',
+      resourceId: userId,
+      details: { role },
+    }),
+  'user:blocked': ({ userId, reason, actorId }) =>
+    recordAudit({
+      actorId,
+      action: 'user.blocked',
+      resourceType: 'user',
+      resourceId: userId,
+      details: { reason },
+    }),
+  'user:unblocked': ({ userId, actorId }) =>
+    recordAudit({ actorId, action: 'user.unblocked', resourceType: 'user', resourceId: userId }),
+  'user:deleted': ({ userId, actorId }) =>
+    recordAudit({ actorId, action: 'user.deleted', resourceType: 'user', resourceId: userId }),
+  'category:changed': ({ categoryId, action, name, actorId }) =>
+    recordAudit({
+      actorId,
+      action: `category.${action}`,
+      resourceType: 'category',
+      resourceId: categoryId,
+      details: { name },
+    }),
+})

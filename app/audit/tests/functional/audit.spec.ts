@@ -1,0 +1,137 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import limiter from '@adonisjs/limiter/services/main'
+import { ListAuditEntries } from '#audit/actions/list_audit_entries'
+import { ChangeRole } from '#accounts/actions/change_role'
+import { SetUserBlocked } from '#accounts/actions/set_user_blocked'
+import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import { ManageCategories } from '#board/actions/manage_categories'
+import { PASSWORD, createUser, signedInUser, uniqueName } from '#tests/helpers/accounts'
+import { createBoard, createComment, createPost } from '#tests/helpers/board'
+
+const audit = (filters: Record<string, unknown>) => new ListAuditEntries().handle(filters, null)
+
+async function ace(name: string, args: string[]) {
+  const kernel = await app.container.make('ace')
+  kernel.ui.switchMode('raw')
+  const command = await kernel.exec(name, args)
+  const output = command.logger
+    .getLogs()
+    .map((log) => log.message)
+    .join('\n')
+  return { exitCode: command.exitCode, output }
+}
+
+test.group('Audit log', (group) => {
+  group.each.setup(() => limiter.clear())
+
+  test('post and comment moderation and version restores are recorded with the actor', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const moderator = await signedInUser(client, { role: 'moderator' })
+    const post = await createPost(client, author, category, { title: 'v1', content: 'one' })
+    ;(
+      await client
+        .put(`/api/v1/post/${post.id}`)
+        .headers(author.auth)
+        .json({ title: 'v2', content: 'two' })
+    ).assertStatus(200)
+    // A plain edit is content history, not an audit entry.
+    assert.equal((await audit({ resource_type: 'post', resource_id: post.id })).total, 0)
+
+    ;(
+      await client.post(`/api/v1/post/${post.id}/history/1/restore`).headers(moderator.auth)
+    ).assertStatus(200)
+    const comment = await createComment(client, author, post.id)
+    ;(await client.delete(`/api/v1/comment/${comment.id}`).headers(moderator.auth)).assertStatus(
+      204
+    )
+    ;(
+      await client.post(`/api/v1/comment/${comment.id}/restore`).headers(moderator.auth)
+    ).assertStatus(200)
+    ;(await client.delete(`/api/v1/post/${post.id}`).headers(moderator.auth)).assertStatus(204)
+    ;(await client.post(`/api/v1/post/${post.id}/restore`).headers(moderator.auth)).assertStatus(
+      200
+    )
+
+    const { entries } = await audit({ actor_id: moderator.id })
+    assert.deepEqual(
+      entries.map((e) => [e.action, e.resource_type, e.resource_id]),
+      [
+        ['post.restored', 'post', post.id],
+        ['post.deleted', 'post', post.id],
+        ['comment.restored', 'comment', comment.id],
+        ['comment.deleted', 'comment', comment.id],
+        ['post.version_restored', 'post', post.id],
+      ]
+    )
+    assert.deepEqual(entries[4].details, { restoredFromVersion: 1, newVersion: 3 })
+    assert.deepEqual(entries[3].details, { postId: post.id })
+    assert.match(entries[0].created_at!, /^\d{4}-\d\d-\d\dT.*Z$/)
+    assert.equal((await audit({ actor_id: moderator.id, action: 'comment' })).total, 2)
+  })
+
+  test('role changes, blocks, unblocks, deletions and category changes are recorded', async ({
+    client,
+    assert,
+  }) => {
+    const admin = (await AuthUserLookup.load((await createUser({ role: 'admin' })).id))!
+    const target = await createUser()
+    await new ChangeRole().handle(target.id, 'moderator', admin)
+    await new SetUserBlocked().block(target.id, 'spam', admin)
+    await new SetUserBlocked().unblock(target.id, null)
+
+    const leaving = await signedInUser(client)
+    ;(
+      await client.delete('/api/v1/user').headers(leaving.auth).json({ current_password: PASSWORD })
+    ).assertStatus(204)
+
+    const name = uniqueName('cat')
+    const created = await new ManageCategories().create(name, undefined, admin.id)
+
+    const forTarget = await audit({ resource_type: 'user', resource_id: target.id })
+    assert.deepEqual(
+      forTarget.entries.map((e) => [e.action, e.actor_id, e.details]),
+      [
+        ['user.unblocked', null, null],
+        ['user.blocked', admin.id, { reason: 'spam' }],
+        ['user.role_changed', admin.id, { role: 'moderator' }],
+      ]
+    )
+    const deleted = await audit({ action: 'user.deleted', resource_id: leaving.id })
+    assert.equal(deleted.entries[0]?.actor_id, leaving.id)
+    const category = await audit({ resource_type: 'category', resource_id: created.id })
+    assert.deepEqual(category.entries[0]?.details, { name })
+    assert.equal(category.entries[0]?.action, 'category.created')
+  })
+
+  test('audit:list filters and refuses bad filters; the action is for admins', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = await createPost(client, author, category)
+    ;(await client.delete(`/api/v1/post/${post.id}`).headers(author.auth)).assertStatus(204)
+
+    const listed = await ace('audit:list', [`--resource=post:${post.id}`])
+    assert.equal(listed.exitCode, 0)
+    assert.include(listed.output, 'post.deleted')
+    assert.include(listed.output, `post:${post.id}`)
+    assert.include(listed.output, '1 of 1')
+
+    const none = await ace('audit:list', [`--resource=post:${post.id}`, '--since=2999-01-01'])
+    assert.include(none.output, '0 of 0')
+    assert.equal((await ace('audit:list', ['--since=yesterday'])).exitCode, 1)
+    assert.equal((await ace('audit:list', ['--resource=planet'])).exitCode, 1)
+
+    const moderator = (await AuthUserLookup.load((await createUser({ role: 'moderator' })).id))!
+    await assert.rejects(
+      () => new ListAuditEntries().handle({}, moderator),
+      'Only admins may read the audit log'
+    )
+  })
+})

@@ -1,0 +1,13 @@
+import { definePlugin } from '#core/plugins/define_plugin'
+
+/**
+ * The example plugin (docs/plugins.md walks through it): refuses or masks
+ * listed words in posts and comments before they are written.
+ */
+export default definePlugin({
+  name: 'word-filter',
+  version: '1.0.0',
+  provider: () => import('#word_filter/word_filter_provider'),
+  config: () => import('#word_filter/config'),
+  hooks: () => import('#word_filter/hooks'),
+})

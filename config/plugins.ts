@@ -1,6 +1,7 @@
 import { definePlugins } from '#core/plugins/define_plugin'
 import accounts from '#accounts/plugin'
 import board from '#board/plugin'
+import admin from '#admin/plugin'
 
 /**
  * The plugins switched on, in load order. A plugin may depend on the
@@ -8,4 +9,4 @@ import board from '#board/plugin'
  * Removing a line switches that plugin off: its routes, commands,
  * migrations and seeders go with it.
  */
-export default definePlugins([accounts, board])
+export default definePlugins([accounts, board, admin])

@@ -20,6 +20,16 @@ export interface PluginManifest {
   migrations?: string
   /** Folder of the plugin's seeders (idempotent base data), relative to the app root. */
   seeders?: string
+  /**
+   * Folder of the plugin's tests (`unit/`, `functional/`, `browser/` below it), relative to
+   * the app root; `app/<name>/tests` when not given. Only listed plugins' tests run.
+   */
+  tests?: string
+}
+
+/** Where a plugin's tests live. */
+export function pluginTestsFolder(plugin: PluginManifest) {
+  return plugin.tests ?? `app/${plugin.name}/tests`
 }
 
 export function definePlugin(manifest: PluginManifest): PluginManifest {

@@ -4,6 +4,7 @@
  * than an error page.
  */
 export function pageNumber(value: unknown, max = 100_000) {
+  if (typeof value !== 'string' && typeof value !== 'number') return 1
   const page = Number(value)
   return Number.isInteger(page) && page >= 1 && page <= max ? page : 1
 }

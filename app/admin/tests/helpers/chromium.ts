@@ -31,7 +31,10 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A fresh context (own cookies) on the test server. */
 export async function newContext(browser: Browser, viewport = { width: 1280, height: 900 }) {
-  return browser.newContext({ baseURL: baseUrl(), viewport })
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport })
+  // Fail a step with its own message well before the test's timeout.
+  context.setDefaultTimeout(20_000)
+  return context
 }
 
 /** Signs in through the form and waits for the dashboard. */

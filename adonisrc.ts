@@ -1,5 +1,14 @@
 import { defineConfig } from '@adonisjs/core/app'
 import plugins from './config/plugins.js'
+import { pluginTestsFolder } from '#core/plugins/define_plugin'
+
+/** Test files of one kind: the app's own, then those of each listed plugin. */
+function testFiles(kind: 'unit' | 'functional' | 'browser') {
+  return [
+    `tests/${kind}/**/*.spec.{ts,js}`,
+    ...plugins.map((plugin) => `${pluginTestsFolder(plugin)}/${kind}/**/*.spec.{ts,js}`),
+  ]
+}
 
 export default defineConfig({
   experimental: {},
@@ -28,6 +37,9 @@ export default defineConfig({
       environment: ['repl', 'test'],
     },
     () => import('@adonisjs/core/providers/vinejs_provider'),
+    // Edge renders the admin panel; registered here (before session and shield, which
+    // add their Edge helpers when it is present) and harmless when no plugin renders.
+    () => import('@adonisjs/core/providers/edge_provider'),
     () => import('@adonisjs/session/session_provider'),
     () => import('@adonisjs/shield/shield_provider'),
     () => import('@adonisjs/lucid/database_provider'),
@@ -51,21 +63,12 @@ export default defineConfig({
 
   tests: {
     suites: [
-      {
-        files: ['tests/unit/**/*.spec.{ts,js}', 'app/*/tests/unit/**/*.spec.{ts,js}'],
-        name: 'unit',
-        timeout: 5000,
-      },
-      {
-        files: ['tests/functional/**/*.spec.{ts,js}', 'app/*/tests/functional/**/*.spec.{ts,js}'],
-        name: 'functional',
-        timeout: 60000,
-      },
-      {
-        files: ['tests/reliability/**/*.spec.{ts,js}'],
-        name: 'reliability',
-        timeout: 120000,
-      },
+      { files: testFiles('unit'), name: 'unit', timeout: 5000 },
+      { files: testFiles('functional'), name: 'functional', timeout: 60000 },
+      // Real processes and injected faults (tests/reliability); see docs/reliability.md.
+      { files: ['tests/reliability/**/*.spec.{ts,js}'], name: 'reliability', timeout: 120000 },
+      // Headless Chromium against the running server (the admin panel); see docs/admin.md.
+      { files: testFiles('browser'), name: 'browser', timeout: 60000 },
     ],
     forceExit: true,
   },
@@ -73,5 +76,8 @@ export default defineConfig({
   metaFiles: [
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
+    // Plugin views and assets (the admin panel keeps its own beside its code).
+    { pattern: 'app/*/views/**/*.edge', reloadServer: false },
+    { pattern: 'app/*/public/**', reloadServer: false },
   ],
 })

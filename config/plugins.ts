@@ -4,6 +4,7 @@ import board from '#board/plugin'
 import wordFilter from '#word_filter/plugin'
 import webhooks from '#webhooks/plugin'
 import audit from '#audit/plugin'
+import admin from '#admin/plugin'
 
 /**
  * The plugins switched on, in load order. A plugin may depend on the
@@ -11,4 +12,4 @@ import audit from '#audit/plugin'
  * Removing a line switches that plugin off: its routes, commands,
  * migrations and seeders go with it.
  */
-export default definePlugins([accounts, board, wordFilter, webhooks, audit])
+export default definePlugins([accounts, board, wordFilter, webhooks, audit, admin])

@@ -10,4 +10,6 @@ export default definePlugin({
   provider: () => import('#word_filter/word_filter_provider'),
   config: () => import('#word_filter/config'),
   hooks: () => import('#word_filter/hooks'),
+  // The folder is snake_case like every file name; the plugin name is kebab-case.
+  tests: 'app/word_filter/tests',
 })

@@ -1,6 +1,7 @@
 import hash from '@adonisjs/core/services/hash'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
 import User from '#accounts/models/user'
@@ -28,6 +29,21 @@ let dummyHash: Promise<string> | undefined
  */
 export class LoginUser {
   async handle(input: LoginInput) {
+    const { user } = await this.authenticate(input)
+    const pair = await db.transaction(async (trx) => {
+      await this.record(user, input, trx)
+      return issueTokenPair(user, trx)
+    })
+    await emitter.emit('user:logged-in', { userId: user.id, ip: input.ip })
+    return pair
+  }
+
+  /**
+   * The checks of a login without its outcome (also used by the admin
+   * panel's session sign-in): throttled credentials, then the account's
+   * state. Returns the user and its fresh snapshot.
+   */
+  async authenticate(input: LoginInput) {
     const perUser = limiter.use({
       requests: env.get('RATE_LIMIT_LOGIN_PER_USER') ?? 10,
       duration: '1 min',
@@ -54,16 +70,15 @@ export class LoginUser {
       countFailedLogin('blocked')
       throw new AppException('This account is blocked', { status: 403, code: 'E_USER_BLOCKED' })
     }
+    return { user, snapshot }
+  }
 
-    const pair = await db.transaction(async (trx) => {
-      await LoginHistory.create(
-        { userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 255) ?? null },
-        { client: trx }
-      )
-      return issueTokenPair(user, trx)
-    })
-    await emitter.emit('user:logged-in', { userId: user.id, ip: input.ip })
-    return pair
+  /** Writes the login history row of a successful login. */
+  async record(user: User, input: LoginInput, client?: TransactionClientContract) {
+    await LoginHistory.create(
+      { userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 255) ?? null },
+      { client }
+    )
   }
 
   private async verify(username: string, password: string) {

@@ -1,9 +1,11 @@
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { toErrorBody } from '#core/exceptions/error_body'
 import { safeErrorFields } from '#core/exceptions/safe_error_fields'
+import { htmlErrorRendererFor } from '#core/exceptions/html_error_pages'
 
 /**
- * Every failure becomes `{"errors":[...]}` with the matching status.
+ * Every failure becomes `{"errors":[...]}` with the matching status (paths
+ * a plugin registered with `renderHtmlErrorsUnder` get its HTML page).
  * 5xx are logged with the request id and a sanitized error (no SQL, no
  * request body); clients get a generic message and the request id.
  */
@@ -15,6 +17,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     for (const [name, value] of Object.entries(body.headers ?? {})) {
       ctx.response.header(name, value)
     }
+    // Plugins that serve pages (the admin panel) render their own paths' errors as HTML.
+    const renderHtml = htmlErrorRendererFor(ctx.request.url())
+    if (renderHtml) return renderHtml(body, error, ctx)
     ctx.response.status(body.status).send({ errors: body.errors })
   }
 

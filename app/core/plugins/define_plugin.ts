@@ -48,6 +48,16 @@ export interface PluginManifest {
   openapi?: Lazy<OpenApiFragment>
   /** Pages the admin panel may link to. Data only: the panel owns rendering. */
   adminPages?: AdminPage[]
+  /**
+   * Folder of the plugin's tests (`unit/`, `functional/`, `browser/` below it), relative to
+   * the app root; `app/<name>/tests` when not given. Only listed plugins' tests run.
+   */
+  tests?: string
+}
+
+/** Where a plugin's tests live. */
+export function pluginTestsFolder(plugin: PluginManifest) {
+  return plugin.tests ?? `app/${plugin.name}/tests`
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/

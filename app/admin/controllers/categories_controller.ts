@@ -1,0 +1,110 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import { ManageCategories } from '#board/actions/manage_categories'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import type { CategoryNode, CategoryTree } from '#board/domain/category_tree'
+import {
+  createCategoryValidator,
+  deleteCategoryValidator,
+  moveCategoryValidator,
+  renameCategoryValidator,
+} from '#admin/validators/admin_validators'
+import { renderPage } from '#admin/services/render_page'
+import { runAction } from '#admin/services/run_action'
+
+const BACK = '/admin/categories'
+
+/** The category tree; every change goes through ManageCategories (the Ace commands' rules). */
+export default class CategoriesController {
+  async index(ctx: HttpContext) {
+    const tree = await CategoryTreeCache.fresh()
+    return renderPage(ctx, 'admin::categories/index', {
+      title: 'Categories',
+      rows: flatten(tree),
+      all: flatten(tree).map((row) => ({ name: row.name, label: row.label })),
+    })
+  }
+
+  @inject()
+  async store(ctx: HttpContext, categories: ManageCategories) {
+    return runAction(
+      ctx,
+      async () => {
+        const { name, parent } = await createCategoryValidator.validate(ctx.request.all())
+        await categories.create(name, parent || undefined)
+        return parent ? `Category "${name}" created under "${parent}".` : `Board "${name}" created.`
+      },
+      BACK
+    )
+  }
+
+  @inject()
+  async rename(ctx: HttpContext, categories: ManageCategories) {
+    return runAction(
+      ctx,
+      async () => {
+        const { name } = await renameCategoryValidator.validate(ctx.request.all())
+        await categories.rename(ctx.params.name, name)
+        return `"${ctx.params.name}" renamed to "${name}".`
+      },
+      BACK
+    )
+  }
+
+  @inject()
+  async move(ctx: HttpContext, categories: ManageCategories) {
+    return runAction(
+      ctx,
+      async () => {
+        const { parent } = await moveCategoryValidator.validate(ctx.request.all())
+        await categories.move(ctx.params.name, parent || null)
+        return parent
+          ? `"${ctx.params.name}" moved under "${parent}".`
+          : `"${ctx.params.name}" is now a board.`
+      },
+      BACK
+    )
+  }
+
+  @inject()
+  async destroy(ctx: HttpContext, categories: ManageCategories) {
+    return runAction(
+      ctx,
+      async () => {
+        const { move_to: moveTo } = await deleteCategoryValidator.validate(ctx.request.all())
+        await categories.delete(ctx.params.name, moveTo || undefined)
+        return moveTo
+          ? `"${ctx.params.name}" deleted; its posts moved to "${moveTo}".`
+          : `"${ctx.params.name}" deleted.`
+      },
+      BACK
+    )
+  }
+}
+
+export interface CategoryRow extends CategoryNode {
+  depth: number
+  /** The name indented by depth, for select lists. */
+  label: string
+  parentName: string | null
+  hasChildren: boolean
+  subtreePosts: number
+}
+
+/** The tree depth first, boards in order, each followed by its subtree. */
+function flatten(tree: CategoryTree): CategoryRow[] {
+  const rows: CategoryRow[] = []
+  const visit = (node: CategoryNode, depth: number) => {
+    rows.push({
+      ...node,
+      depth,
+      label: `${'\u2014 '.repeat(depth)}${node.name}`,
+      parentName: node.parentId === null ? null : (tree.byId(node.parentId)?.name ?? null),
+      hasChildren: tree.children(node.id).length > 0,
+      subtreePosts: tree.subtreePostCount(node),
+    })
+    for (const child of tree.children(node.id)) visit(child, depth + 1)
+  }
+  for (const board of tree.boards()) visit(board, 0)
+  return rows
+}

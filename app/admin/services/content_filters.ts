@@ -1,0 +1,35 @@
+import type { CategoryTree } from '#board/domain/category_tree'
+import { queryText } from '#admin/services/page_number'
+
+export interface ContentFilters {
+  status: 'live' | 'deleted'
+  /** The board's name as given (kept in the form) and its id when it is a board. */
+  board: string
+  boardId: number | null
+  author: string
+}
+
+/**
+ * The moderation lists' filters from the query string. An unknown board or
+ * status is ignored rather than refused: the list shows everything and the
+ * form shows what was asked.
+ */
+export function contentFilters(qs: Record<string, unknown>, tree: CategoryTree): ContentFilters {
+  const board = queryText(qs.board, 50)
+  const node = board ? tree.byName(board) : undefined
+  return {
+    status: qs.status === 'deleted' ? 'deleted' : 'live',
+    board,
+    boardId: node && node.parentId === null ? node.id : null,
+    author: queryText(qs.author, 100),
+  }
+}
+
+/** The query string of the filters (for pagination links). */
+export function filtersQuery(filters: ContentFilters, page?: number) {
+  const params = new URLSearchParams({ status: filters.status })
+  if (filters.board) params.set('board', filters.board)
+  if (filters.author) params.set('author', filters.author)
+  if (page) params.set('page', String(page))
+  return params.toString()
+}

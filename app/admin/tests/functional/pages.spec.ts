@@ -1,0 +1,186 @@
+import { test } from '@japa/runner'
+import limiter from '@adonisjs/limiter/services/main'
+import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
+import { EditPost } from '#board/actions/edit_post'
+import { CommentWrites } from '#board/actions/comment_writes'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { uniqueName } from '#tests/helpers/accounts'
+import { flashText, squash } from '#admin/tests/helpers/admin_agent'
+import { createActor, createPostFixture, signedInStaff } from '#admin/tests/helpers/admin_data'
+
+test.group('Admin panel: pages and actions', (group) => {
+  group.each.setup(() => limiter.clear())
+
+  test('the dashboard counts content and charts today’s posts', async ({ assert }) => {
+    const { agent } = await signedInStaff()
+    await createPostFixture()
+    const page = await agent.get('/admin')
+    assert.equal(page.status, 200)
+    const posts = await db.from('posts').whereNull('deleted_at').count('* as total')
+    assert.include(page.text, `<span class="num">${Number(posts[0].total)}</span> posts`)
+    const today = new Date().toISOString().slice(0, 10)
+    assert.match(page.text, new RegExp(`<title>${today}: [1-9]\\d* posts</title>`))
+    assert.match(page.text, /<svg[^>]*class="chart"/)
+  })
+
+  test('user search is literal and pages', async ({ assert }) => {
+    const { agent } = await signedInStaff()
+    const { user } = await createActor()
+    const found = await agent.get(`/admin/users?q=${user.name.slice(1)}`)
+    assert.include(found.text, `>${user.name}</a>`)
+    assert.include(squash(found.text), '1 user matching')
+    // "%" matches only a literal percent sign: no user name or email has one.
+    const wildcard = await agent.get('/admin/users?q=%25')
+    assert.include(squash(wildcard.text), '0 users matching')
+    const garbage = await agent.get('/admin/users?page=-3&q=' + 'x'.repeat(500))
+    assert.equal(garbage.status, 200)
+  })
+
+  test('a user page shows posts and sign-ins; block with a reason, then unblock', async ({
+    assert,
+  }) => {
+    const { agent } = await signedInStaff()
+    const { author, post } = await createPostFixture({ title: 'Visible title', content: 'x' })
+    const events: unknown[] = []
+    const off = emitter.on('user:blocked', (event) => events.push(event))
+
+    const page = await agent.get(`/admin/users/${author.id}`)
+    assert.match(
+      squash(page.text),
+      new RegExp(`href="/admin/posts/${post.id}"\\s*>\\s*Visible title`)
+    )
+
+    const blocked = await agent.post(
+      `/admin/users/${author.id}/block`,
+      { reason: 'spam <script>' },
+      { tokenFrom: `/admin/users/${author.id}` }
+    )
+    const after = await agent.follow(blocked)
+    assert.include(flashText(after.text), 'User blocked.')
+    assert.include(after.text, 'spam &lt;script&gt;')
+    assert.lengthOf(events, 1)
+    off()
+
+    const unblocked = await agent.post(
+      `/admin/users/${author.id}/unblock`,
+      {},
+      { tokenFrom: '/admin' }
+    )
+    assert.equal(unblocked.status, 302)
+    assert.notInclude((await agent.get(`/admin/users/${author.id}`)).text, 'tag bad">blocked')
+  })
+
+  test('admins change roles, but not their own', async ({ assert }) => {
+    const { agent, user: admin } = await signedInStaff('admin')
+    const { user } = await createActor()
+    const changed = await agent.post(
+      `/admin/users/${user.id}/role`,
+      { role: 'moderator' },
+      { tokenFrom: '/admin' }
+    )
+    assert.include(flashText((await agent.follow(changed)).text), 'is now moderator')
+    const own = await agent.post(
+      `/admin/users/${admin.id}/role`,
+      { role: 'user' },
+      { tokenFrom: '/admin' }
+    )
+    assert.include(flashText((await agent.follow(own)).text), 'cannot change your own role')
+    const invalid = await agent.post(
+      `/admin/users/${user.id}/role`,
+      { role: 'emperor' },
+      { tokenFrom: '/admin' }
+    )
+    assert.equal(invalid.status, 302)
+  })
+
+  test('category rules are the Ace commands’ rules', async ({ assert }) => {
+    const { agent } = await signedInStaff()
+    const board = uniqueName('b')
+    const child = uniqueName('c')
+    const post = async (path: string, form: Record<string, string>) => {
+      const response = await agent.post(path, form, { tokenFrom: '/admin/categories' })
+      return flashText((await agent.follow(response)).text)
+    }
+
+    assert.include(await post('/admin/categories', { name: board }), `Board "${board}" created`)
+    assert.include(await post('/admin/categories', { name: child, parent: board }), 'created under')
+    assert.include(await post('/admin/categories', { name: 'Bad Name!' }), 'lowercase letters')
+    assert.include(await post('/admin/categories', { name: board }), 'already exists')
+    assert.include(await post(`/admin/categories/${board}/move`, { parent: child }), 'under itself')
+    assert.include(await post(`/admin/categories/${board}/delete`, {}), 'has subcategories')
+    assert.include(await post(`/admin/categories/nope-${board}/delete`, {}), 'not found')
+    assert.include(
+      await post(`/admin/categories/${child}/rename`, { name: `${child}x` }),
+      'renamed'
+    )
+    assert.include(await post(`/admin/categories/${child}x/move`, { parent: '' }), 'now a board')
+
+    const tree = await CategoryTreeCache.fresh()
+    assert.isNull(tree.byName(`${child}x`)!.parentId)
+    assert.include(await post(`/admin/categories/${board}/delete`, {}), 'deleted')
+  })
+
+  test('posts: filter, delete, restore, diff and restore a version', async ({ assert }) => {
+    const { agent, actor: staff } = await signedInStaff('moderator')
+    const { board, author, actor, post } = await createPostFixture({
+      title: 'First title',
+      content: 'one two three',
+    })
+    await new EditPost().handle(actor, post.id, { title: 'Second title', content: 'one 2 three' })
+
+    const list = await agent.get(`/admin/posts?board=${board}&author=${author.name}`)
+    assert.include(list.text, `data-post="${post.id}"`)
+    const other = await agent.get(`/admin/posts?author=${uniqueName('nobody')}`)
+    assert.notInclude(other.text, `data-post="${post.id}"`)
+
+    const detail = await agent.get(`/admin/posts/${post.id}?from=1&to=2`)
+    assert.include(detail.text, '<del>First</del><ins>Second</ins>')
+    assert.include(detail.text, '<del>two</del><ins>2</ins>')
+    const badDiff = await agent.get(`/admin/posts/${post.id}?from=9&to=abc`)
+    assert.equal(badDiff.status, 200)
+    assert.include(badDiff.text, 'does not exist')
+
+    const restored = await agent.post(
+      `/admin/posts/${post.id}/versions/1/restore`,
+      {},
+      { tokenFrom: '/admin' }
+    )
+    assert.equal(restored.location, `/admin/posts/${post.id}`)
+    assert.include(flashText((await agent.follow(restored)).text), 'restored as version 3')
+    const version = await db.from('post_versions').where({ post_id: post.id, version: 3 }).first()
+    assert.equal(version.title, 'First title')
+    assert.equal(version.user_id, staff.id)
+
+    await agent.post(`/admin/posts/${post.id}/delete`, {}, { tokenFrom: '/admin' })
+    const deleted = await agent.get(`/admin/posts?status=deleted&board=${board}`)
+    assert.include(deleted.text, `data-post="${post.id}"`)
+    assert.isNotNull((await db.from('posts').where('id', post.id).first()).deleted_at)
+
+    await agent.post(`/admin/posts/${post.id}/restore`, {}, { tokenFrom: '/admin' })
+    assert.isNull((await db.from('posts').where('id', post.id).first()).deleted_at)
+    const twice = await agent.post(`/admin/posts/${post.id}/restore`, {}, { tokenFrom: '/admin' })
+    assert.include(flashText((await agent.follow(twice)).text), 'not found')
+  })
+
+  test('comments: list by author, delete and restore', async ({ assert }) => {
+    const { agent } = await signedInStaff('moderator')
+    const { post } = await createPostFixture()
+    const { user: commenter, actor } = await createActor()
+    const comment = await new CommentWrites().create(actor, post.id, 'a <b>bold</b> remark')
+
+    const list = await agent.get(`/admin/comments?author=${commenter.name}`)
+    assert.include(list.text, `data-comment="${comment.id}"`)
+    assert.include(list.text, 'a &lt;b&gt;bold&lt;/b&gt; remark')
+
+    await agent.post(`/admin/comments/${comment.id}/delete`, {}, { tokenFrom: '/admin' })
+    const deleted = await agent.get(`/admin/comments?status=deleted&author=${commenter.name}`)
+    assert.include(deleted.text, `data-comment="${comment.id}"`)
+    const count = async () =>
+      Number((await db.from('posts').where('id', post.id).first()).comment_count)
+    assert.equal(await count(), 0)
+
+    await agent.post(`/admin/comments/${comment.id}/restore`, {}, { tokenFrom: '/admin' })
+    assert.equal(await count(), 1)
+  })
+})

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { baseUrl } from '#tests/helpers/base_url'
+import { PASSWORD } from '#tests/helpers/accounts'
+
+/**
+ * Debian's Chromium (never a browser downloaded by a tool: that fails on
+ * these machines). CHROMIUM_PATH overrides the path.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`
+    )
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+}
+
+/** A fresh context (own cookies) on the test server. */
+export async function newContext(browser: Browser, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport })
+  // Fail a step with its own message well before the test's timeout.
+  context.setDefaultTimeout(20_000)
+  return context
+}
+
+/** Signs in through the form and waits for the dashboard. */
+export async function signIn(context: BrowserContext, username: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto('/admin/login')
+  await page.getByLabel('Name or email').fill(username)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL('**/admin')
+  return page
+}
+
+/**
+ * Waits for the flash message of the page a form led to. Reading the status
+ * right after a click could still see the previous page's message.
+ */
+export async function flashed(page: Page, text: string) {
+  const status = page.getByRole('status').filter({ hasText: text })
+  try {
+    await status.waitFor({ timeout: 20_000 })
+  } catch {
+    const shown = await page.getByRole('status').or(page.getByRole('alert')).allTextContents()
+    throw new Error(`Expected the message "${text}", the page shows ${JSON.stringify(shown)}`)
+  }
+  return (await status.textContent())!.trim()
+}

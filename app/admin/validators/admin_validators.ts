@@ -1,0 +1,35 @@
+import vine from '@vinejs/vine'
+import { ROLE_NAMES } from '#accounts/models/role'
+
+/** Optional text field; the body parser turns an empty input into null. */
+const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
+
+export const signInValidator = vine.create({
+  username: vine.string().trim().minLength(1).maxLength(254),
+  password: vine.string().minLength(1).maxLength(255),
+})
+
+export const blockValidator = vine.create({
+  reason: optionalText(255),
+})
+
+export const roleValidator = vine.create({
+  role: vine.enum(ROLE_NAMES),
+})
+
+export const createCategoryValidator = vine.create({
+  name: vine.string().trim().minLength(1).maxLength(50),
+  parent: optionalText(50),
+})
+
+export const renameCategoryValidator = vine.create({
+  name: vine.string().trim().minLength(1).maxLength(50),
+})
+
+export const moveCategoryValidator = vine.create({
+  parent: optionalText(50),
+})
+
+export const deleteCategoryValidator = vine.create({
+  move_to: optionalText(50),
+})

@@ -8,9 +8,11 @@ import app from '@adonisjs/core/services/app'
  * and restore them without touching the shared services.
  */
 
+/** Everything the env schema requires, so a clean clone (no .env) works too. */
 const BASE_ENV = {
   NODE_ENV: 'production',
   HOST: '127.0.0.1',
+  PORT: '3499',
   LOG_LEVEL: 'error',
   APP_KEY: 'reliability-tests-app-key-0123456789abcdef',
   SESSION_DRIVER: 'cookie',

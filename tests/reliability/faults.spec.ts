@@ -76,12 +76,13 @@ test.group('Faults: Redis stops while the app serves traffic', () => {
       REDIS_PORT: String(REDIS_PORT),
     }
     let redis = await startRedis(REDIS_PORT)
-    runAce(['migration:run', '--force'], env)
-    runAce(['db:seed'], env)
-    const server = await startServer(SERVER_PORT, env)
+    let server: Awaited<ReturnType<typeof startServer>> | undefined
     const tally: Tally = { sent: 0, faults: 0, fiveHundreds: 0 }
     try {
-      const { postId, token } = await signupAndPost(tally, server.url)
+      runAce(['migration:run', '--force'], env)
+      runAce(['db:seed'], env)
+      server = await startServer(SERVER_PORT, env)
+      const { postId, token } = await signupAndPost(tally, server!.url)
       const reads = [
         `/api/v1/post/${postId}`,
         '/api/v1/board/qna',
@@ -93,39 +94,39 @@ test.group('Faults: Redis stops while the app serves traffic', () => {
       tally.faults++
       for (let round = 0; round < 10; round++) {
         for (const path of reads) {
-          const response = await call(tally, `${server.url}${path}`)
+          const response = await call(tally, `${server!.url}${path}`)
           assert.equal(response.status, 200, `${path} while Redis is down`)
         }
       }
-      const me = await call(tally, `${server.url}/api/v1/user/me`, {
+      const me = await call(tally, `${server!.url}/api/v1/user/me`, {
         headers: { authorization: `Bearer ${token}` },
       })
       assert.equal(me.status, 200, 'authenticated reads fall back to the database')
-      const ready = await call(tally, `${server.url}/health/ready`)
-      assert.equal(ready.status, 503)
+      const ready = await call(tally, `${server!.url}/health/ready`)
+      assert.equal(ready.status, 503, ready.text)
       assert.match(ready.text, /Redis/)
-      const login = await call(tally, `${server.url}/api/v1/user/login`, {
+      const login = await call(tally, `${server!.url}/api/v1/user/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'x', password: 'y' }),
       })
       assert.include([401, 503], login.status, 'the limiter store is down: 503, never 500')
-      assert.isNull(server.process.exitCode, 'the server is still running')
+      assert.isNull(server!.process.exitCode, 'the server is still running')
 
       redis = await startRedis(REDIS_PORT)
       await waitFor(
-        async () => (await call(tally, `${server.url}/health/ready`)).status === 200,
+        async () => (await call(tally, `${server!.url}/health/ready`)).status === 200,
         20_000,
         () => 'no recovery'
       )
-      const after = await call(tally, `${server.url}/api/v1/post/${postId}`)
+      const after = await call(tally, `${server!.url}/api/v1/post/${postId}`)
       assert.equal(after.status, 200)
       assert.equal(tally.fiveHundreds, 0)
     } finally {
       console.log(
         `  redis outage: requests sent ${tally.sent}, faults injected ${tally.faults}, 5xx seen ${tally.fiveHundreds}`
       )
-      await server.stop()
+      await server?.stop()
       await redis.stop()
     }
   }).timeout(120_000)
@@ -153,42 +154,43 @@ test.group('Faults: the database becomes unreachable', () => {
     runAce(['db:seed'], { ...env, MYSQL_PORT: '3306' })
 
     const proxy = await startProxy(PROXY_PORT, 3306)
-    const server = await startServer(SERVER_PORT + 1, { ...env, MYSQL_PORT: String(PROXY_PORT) })
+    let server: Awaited<ReturnType<typeof startServer>> | undefined
     const tally: Tally = { sent: 0, faults: 0, fiveHundreds: 0 }
     try {
-      const { postId } = await signupAndPost(tally, server.url)
+      server = await startServer(SERVER_PORT + 1, { ...env, MYSQL_PORT: String(PROXY_PORT) })
+      const { postId } = await signupAndPost(tally, server!.url)
 
       await proxy.cut()
       tally.faults++
       for (let i = 0; i < 10; i++) {
         // Keyword lists are not served from the cache: they must reach the database.
-        const response = await call(tally, `${server.url}/api/v1/board/qna?keyword=down${i}`)
-        assert.equal(response.status, 503, server.output().slice(-1500))
+        const response = await call(tally, `${server!.url}/api/v1/board/qna?keyword=down${i}`)
+        assert.equal(response.status, 503, server!.output().slice(-1500))
         assert.deepEqual(response.json().errors[0].code, 'E_SERVICE_UNAVAILABLE')
         assert.notInclude(response.text, 'select')
       }
-      const ready = await call(tally, `${server.url}/health/ready`)
+      const ready = await call(tally, `${server!.url}/health/ready`)
       assert.equal(ready.status, 503)
       assert.match(ready.text, /Database/)
-      const live = await call(tally, `${server.url}/health`)
+      const live = await call(tally, `${server!.url}/health`)
       assert.equal(live.status, 200, 'liveness does not depend on the database')
 
       await proxy.restore()
       await waitFor(
         async () =>
-          (await call(tally, `${server.url}/api/v1/board/qna?keyword=back`)).status === 200,
+          (await call(tally, `${server!.url}/api/v1/board/qna?keyword=back`)).status === 200,
         30_000,
         () => 'no recovery after the database came back'
       )
-      const post = await call(tally, `${server.url}/api/v1/post/${postId}`)
+      const post = await call(tally, `${server!.url}/api/v1/post/${postId}`)
       assert.equal(post.status, 200)
-      assert.isNull(server.process.exitCode)
+      assert.isNull(server!.process.exitCode)
       assert.equal(tally.fiveHundreds, 0)
     } finally {
       console.log(
         `  database outage: requests sent ${tally.sent}, faults injected ${tally.faults}, 5xx seen ${tally.fiveHundreds}`
       )
-      await server.stop()
+      await server?.stop()
       await proxy.cut()
     }
   }).timeout(120_000)

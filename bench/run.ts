@@ -1,0 +1,309 @@
+/**
+ * npm run bench -- [--db sqlite|mysql] [--posts 10000] [--duration 8] [--connections 20]
+ *
+ * Seeds (or reuses) a dataset, starts the production build and a bare
+ * node:http server on 127.0.0.1, drives both with autocannon and writes
+ * bench/results/<db>-<posts>.json. See docs/performance.md.
+ */
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    posts: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '20' },
+  },
+})
+const db = values.db === 'mysql' ? 'mysql' : 'sqlite'
+const posts = Number(values.posts)
+const duration = Number(values.duration)
+const connections = Number(values.connections)
+const root = new URL('../', import.meta.url).pathname
+const node = process.execPath
+const APP_PORT = 3511
+const BARE_PORT = 3512
+
+const WORDS =
+  'board forum question answer career tech life news rust node typescript database index cache query version vote comment moderator release deploy server client latency memory thread design review bug feature docs test search plugin event hook queue metric log error fix'.split(
+    ' '
+  )
+
+const datasetEnv: Record<string, string> =
+  db === 'mysql'
+    ? {
+        DB_CONNECTION: 'mysql',
+        MYSQL_HOST: '127.0.0.1',
+        MYSQL_USER: 'root',
+        MYSQL_DATABASE: `board_bench_${posts}`,
+        CACHE_STORE: 'redis',
+        LIMITER_STORE: 'redis',
+        REDIS_DB: '12',
+        REDIS_LIMITER_DB: '13',
+      }
+    : { DB_CONNECTION: 'sqlite', CACHE_STORE: 'memory', LIMITER_STORE: 'memory' }
+
+const baseEnv = {
+  PATH: process.env.PATH ?? '',
+  TZ: 'UTC',
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: String(APP_PORT),
+  LOG_LEVEL: 'warn',
+  APP_KEY: 'bench-app-key-not-secret-0123456789abcdef',
+  SESSION_DRIVER: 'cookie',
+  RATE_LIMIT_LOGIN_PER_IP: '100000000',
+  RATE_LIMIT_LOGIN_PER_USER: '100000000',
+  RATE_LIMIT_SIGNUP_PER_IP: '100000000',
+  ...datasetEnv,
+}
+const sqliteFile = `tmp/bench-${posts}.sqlite3`
+
+function ace(args: string[]) {
+  const env = { ...baseEnv, SQLITE_FILENAME: sqliteFile }
+  const result = spawnSync(node, ['ace', ...args], { cwd: root, env, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`ace ${args.join(' ')} failed`)
+}
+
+async function prepareDataset() {
+  if (db === 'mysql') {
+    const name = datasetEnv.MYSQL_DATABASE
+    const count = spawnSync(
+      'mysql',
+      ['-h127.0.0.1', '-uroot', '-N', '-e', `select count(*) from ${name}.posts`],
+      {
+        encoding: 'utf8',
+      }
+    )
+    if (count.status === 0 && Number(count.stdout.trim()) >= posts)
+      return console.log(`reusing ${name}`)
+    execFileSync('mysql', [
+      '-h127.0.0.1',
+      '-uroot',
+      '-e',
+      `DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    ])
+  } else if (existsSync(root + sqliteFile)) {
+    return console.log(`reusing ${sqliteFile}`)
+  }
+  ace(['migration:run', '--force'])
+  ace(['db:seed'])
+  ace([
+    'demo:seed',
+    `--users=${Math.max(100, posts / 100)}`,
+    `--posts=${posts}`,
+    `--comments=${posts / 2}`,
+    '--batch=2000',
+  ])
+}
+
+function start(command: string[], cwd: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(node, command, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  child.stdout!.resume()
+  return child
+}
+
+async function waitForHttp(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`${url} did not answer`)
+}
+
+function rssOf(pid: number) {
+  const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()
+  return Number(out) / 1024
+}
+
+interface Scenario {
+  name: string
+  url: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+  paths?: () => string
+}
+
+async function load(scenario: Scenario) {
+  const result = await autocannon({
+    url: scenario.url,
+    method: scenario.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...scenario.headers },
+    body: scenario.body,
+    connections,
+    duration,
+    requests: scenario.paths
+      ? [{ setupRequest: (request: any) => ({ ...request, path: scenario.paths!() }) }]
+      : undefined,
+  })
+  return {
+    name: scenario.name,
+    rps: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p97_5_ms: result.latency.p97_5,
+    p99_ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
+}
+
+async function main() {
+  if (!existsSync(root + 'build/bin/server.js')) {
+    execFileSync(node, ['ace', 'build'], { cwd: root, stdio: 'inherit' })
+  }
+  await prepareDataset()
+
+  // Cold start of the built server: spawn to first answer on /health.
+  const started = Date.now()
+  const app = start(['bin/server.js'], root + 'build', {
+    ...baseEnv,
+    PORT: String(APP_PORT),
+    SQLITE_FILENAME: `../${sqliteFile}`,
+  })
+  const base = `http://127.0.0.1:${APP_PORT}`
+  await waitForHttp(`${base}/health`)
+  const coldStartMs = Date.now() - started
+
+  const list = (await (await fetch(`${base}/api/v1/board/qna?size=1`)).json()) as {
+    post_list: { id: number }[]
+  }
+  const newest = list.post_list[0].id as number
+  const postBody = await (await fetch(`${base}/api/v1/post/${newest}`)).text()
+  const bare = start(
+    ['--import=@poppinss/ts-exec', 'bench/bare_server.ts', String(BARE_PORT), postBody],
+    root,
+    baseEnv
+  )
+  await waitForHttp(`http://127.0.0.1:${BARE_PORT}/`)
+
+  const name = `bench${Date.now().toString(36)}`
+  const json = { 'content-type': 'application/json' }
+  await fetch(`${base}/api/v1/user`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      name,
+      email: `${name}@example.com`,
+      password: 'demo-password',
+      password_confirmation: 'demo-password',
+    }),
+  })
+  const login = (await (
+    await fetch(`${base}/api/v1/user/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ username: name, password: 'demo-password' }),
+    })
+  ).json()) as { access_token: string }
+  const auth = { authorization: `Bearer ${login.access_token}` }
+  const cursor = (id: number) => Buffer.from(JSON.stringify({ id })).toString('base64url')
+  const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]
+  // Random cursors and keyword pairs: (nearly) every request misses the cache and reaches the database.
+  const topCursor = () =>
+    `/api/v1/board/qna?cursor=${cursor(newest - Math.floor(Math.random() * posts * 0.01))}`
+  const deepCursor = () =>
+    `/api/v1/board/qna?cursor=${cursor(Math.floor(newest * 0.2 + Math.random() * newest * 0.3))}`
+
+  const rss: number[] = []
+  const sampler = setInterval(() => rss.push(rssOf(app.pid!)), 500)
+  const scenarios: Scenario[] = [
+    { name: 'bare node:http (same JSON)', url: `http://127.0.0.1:${BARE_PORT}/` },
+    { name: 'cached post read', url: `${base}/api/v1/post/${newest}` },
+    { name: 'board list page 1 (cached)', url: `${base}/api/v1/board/qna` },
+    { name: 'board list deep offset page 500 (cached)', url: `${base}/api/v1/board/qna?page=500` },
+    { name: 'list near the top, uncached (cursor)', url: base, paths: topCursor },
+    { name: 'list deep, uncached (cursor)', url: base, paths: deepCursor },
+    {
+      name: 'keyword search, uncached',
+      url: base,
+      paths: () =>
+        `/api/v1/board/qna?keyword=${encodeURIComponent(`${pick(WORDS)} ${pick(WORDS)}`)}`,
+    },
+    {
+      name: 'post create',
+      url: `${base}/api/v1/board/tech`,
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: 'Benchmark post', content: 'Written by the benchmark' }),
+    },
+    {
+      name: 'vote toggle',
+      url: `${base}/api/v1/post/${newest}/vote`,
+      method: 'POST',
+      headers: auth,
+    },
+    {
+      name: 'login (bcrypt cost 10)',
+      url: `${base}/api/v1/user/login`,
+      method: 'POST',
+      body: JSON.stringify({ username: name, password: 'demo-password' }),
+    },
+  ]
+
+  const results = []
+  for (const scenario of scenarios) {
+    console.log(`→ ${scenario.name}`)
+    results.push(await load(scenario))
+  }
+  clearInterval(sampler)
+
+  const bcryptBare = JSON.parse(
+    execFileSync(
+      node,
+      ['--import=@poppinss/ts-exec', 'bench/bcrypt_bare.ts', String(duration), String(connections)],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      }
+    )
+  ).perSecond as number
+
+  app.kill('SIGTERM')
+  bare.kill('SIGTERM')
+
+  const byName = Object.fromEntries(results.map((r) => [r.name, r]))
+  const bareRps = byName['bare node:http (same JSON)'].rps
+  const report = {
+    machine: {
+      cpus: (await import('node:os')).cpus().length,
+      node: process.version,
+      platform: process.platform,
+    },
+    dataset: { db, posts },
+    settings: { duration_s: duration, connections },
+    cold_start_ms: coldStartMs,
+    max_rss_mb: Math.round(Math.max(...rss)),
+    bcrypt_compare_per_s: Math.round(bcryptBare),
+    results,
+    ratios: {
+      cached_read_vs_bare: +(byName['cached post read'].rps / bareRps).toFixed(2),
+      deep_cursor_vs_top_p50: +(
+        byName['list deep, uncached (cursor)'].p50_ms /
+        Math.max(1, byName['list near the top, uncached (cursor)'].p50_ms)
+      ).toFixed(2),
+      login_vs_bare_bcrypt: +(byName['login (bcrypt cost 10)'].rps / bcryptBare).toFixed(2),
+    },
+  }
+  mkdirSync(root + 'bench/results', { recursive: true })
+  const file = `bench/results/${db}-${posts}.json`
+  writeFileSync(root + file, JSON.stringify(report, null, 2) + '\n')
+  console.table(results)
+  console.log(
+    JSON.stringify(
+      { cold_start_ms: report.cold_start_ms, max_rss_mb: report.max_rss_mb, ratios: report.ratios },
+      null,
+      2
+    )
+  )
+  console.log(`written ${file}`)
+}
+
+await main()
+process.exit(0)

@@ -24,7 +24,7 @@ server.use([
 router.use([
   () => import('#core/metrics/metrics_token_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#core/middleware/initialize_auth_middleware'),
 ])
 
 export const middleware = router.named({

@@ -27,6 +27,9 @@ export class CreatePost {
     const input = { title: hooked.title, content: hooked.content }
 
     const post = await db.transaction(async (trx) => {
+      // Counter first: the post insert's foreign-key check takes a shared lock on the category
+      // row, and two creates holding it could not both upgrade to the counter's update (deadlock).
+      await trx.from('categories').where('id', category.id).increment('post_count', 1)
       const row = await Post.create(
         {
           userId: actor.id,
@@ -46,7 +49,6 @@ export class CreatePost {
         },
         { client: trx }
       )
-      await trx.from('categories').where('id', category.id).increment('post_count', 1)
       await SearchIndex.put(trx, row.id, input.title, input.content)
       return row
     })

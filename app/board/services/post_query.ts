@@ -1,14 +1,28 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
+/** The two list indexes (see the posts migration). */
+export type PostListIndex =
+  'posts_board_id_deleted_at_id_index' | 'posts_category_id_deleted_at_id_index'
+
 /**
  * posts p joined to their current version v and author u: the one query
  * behind the list and the detail. The join on (post_id, version) uses the
  * unique index; the author join uses the primary key.
+ *
+ * `index` pins the list index. Given `board_id = ? AND deleted_at IS NULL
+ * AND id < cursor`, MariaDB picks `ref` on the first two columns and walks
+ * the board backwards from its newest post to the cursor (1.8 s deep into
+ * 200k posts) instead of a range that starts at the cursor (10 ms).
  */
-export function postQuery(client: QueryClientContract = db.connection()) {
-  return client
-    .from('posts as p')
+export function postQuery(client: QueryClientContract = db.connection(), index?: PostListIndex) {
+  const query = client.from('posts as p')
+  if (index) {
+    const hint = client.dialect.name === 'mysql' ? `force index (${index})` : `indexed by ${index}`
+    // The index name is one of two constants, never user input.
+    query.knexQuery.from(query.knexQuery.client.raw(`posts as p ${hint}`))
+  }
+  return query
     .join('post_versions as v', (join) => {
       join.on('v.post_id', '=', 'p.id').andOn('v.version', '=', 'p.current_version')
     })

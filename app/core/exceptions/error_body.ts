@@ -35,6 +35,9 @@ const UNAVAILABLE = new Set([
   'SQLITE_BUSY',
   'SQLITE_CANTOPEN',
   'E_DATABASE_UNAVAILABLE',
+  // Lock conflicts: nothing was written, the same request can be sent again.
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
 ])
 
 const GENERIC: Record<number, [string, string]> = {

@@ -87,3 +87,45 @@ test.group('Concurrency', (group) => {
     assert.equal(rows.length, 1, 'an odd number of toggles leaves one vote')
   })
 })
+
+test.group('Concurrency: creates', (group) => {
+  group.each.setup(() => limiter.clear())
+
+  test('many posts and comments created at once in one category all succeed, counters exact', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const authors: Session[] = []
+    for (let i = 0; i < 6; i++) authors.push(await signedInUser(client))
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        client
+          .post(`/api/v1/board/${category}`)
+          .headers(authors[i % authors.length].auth)
+          .json({ title: `parallel ${i}`, content: 'at once' })
+      )
+    )
+    assert.deepEqual(
+      responses.map((r) => r.status()),
+      Array(24).fill(201)
+    )
+    const list = await client.get(`/api/v1/board/${board}`)
+    assert.equal(list.body().total, 24)
+
+    const postId = responses[0].body().id
+    const comments = await Promise.all(
+      Array.from({ length: 18 }, (_, i) =>
+        client
+          .post(`/api/v1/post/${postId}/comment`)
+          .headers(authors[i % authors.length].auth)
+          .json({ content: `comment ${i}` })
+      )
+    )
+    assert.deepEqual(
+      comments.map((r) => r.status()),
+      Array(18).fill(201)
+    )
+    assert.equal((await client.get(`/api/v1/post/${postId}`)).body().comment, 18)
+  })
+})

@@ -1,5 +1,6 @@
 import { defineConfig } from '@julr/adonisjs-prometheus'
 import { systemCollector } from '@julr/adonisjs-prometheus/collectors/system_collector'
+import { cacheCollector } from '@julr/adonisjs-prometheus/collectors/cache_collector'
 import { httpCollector } from '#core/metrics/http_collector'
 import { lucidCollector } from '#core/metrics/lucid_collector'
 
@@ -15,6 +16,16 @@ export default defineConfig({
     // Ours instead of the package's: see the comment in each collector.
     httpCollector(),
     lucidCollector(),
+    // Cache hits, misses and writes, with keys grouped so ids never become label values.
+    cacheCollector({
+      keyGroups: [
+        [/^board:post:/, 'board:post'],
+        [/^board:list:/, 'board:list'],
+        [/^board:category-tree$/, 'board:category-tree'],
+        [/^accounts:auth-user:/, 'accounts:auth-user'],
+        [/.*/, 'other'],
+      ],
+    }),
     // Process metrics: CPU, memory, event loop lag, GC, handles.
     systemCollector(),
   ],

@@ -1,8 +1,13 @@
 import { defineListeners } from '#core/plugins/plugin_listeners'
 import { BoardCache } from '#board/services/board_cache'
+import { commentsCreated, postsCreated, votesToggled } from '#board/metrics'
 
-/** Author names are shown in cached lists and posts: account changes drop them. */
 export default defineListeners({
+  // Author names are shown in cached lists and posts: account changes drop them.
   'user:updated': () => BoardCache.everythingChanged(),
   'user:deleted': () => BoardCache.everythingChanged(),
+  'post:created': () => postsCreated.inc(),
+  'comment:created': () => commentsCreated.inc(),
+  'vote:toggled': ({ target, voted }) =>
+    votesToggled.inc({ target, direction: voted ? 'up' : 'down' }),
 })

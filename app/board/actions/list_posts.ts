@@ -66,7 +66,15 @@ export class ListPosts {
       return query
     }
 
-    const rowsQuery = filtered(postQuery())
+    // A keyword search is driven from the search index instead; pinning the list index would not help it.
+    const index = keyword
+      ? undefined
+      : category.parentId === null
+        ? 'posts_board_id_deleted_at_id_index'
+        : tree.subtree(category).length === 1
+          ? 'posts_category_id_deleted_at_id_index'
+          : undefined
+    const rowsQuery = filtered(postQuery(undefined, index))
       .orderBy('p.id', 'desc')
       .limit(page.size + 1)
     if (page.afterId) rowsQuery.where('p.id', '<', page.afterId)

@@ -67,7 +67,18 @@ const dbConfig = defineConfig({
             write: { connection: mysqlConnection },
           }
         : undefined,
-      pool: { min: 0, max: 10 },
+      pool: {
+        min: 0,
+        max: 10,
+        // Bounds every statement, so one pathological search cannot hold connections for minutes
+        // while requests queue behind it; the request answers 503 (ER_STATEMENT_TIMEOUT).
+        afterCreate: (conn: any, done: (error: Error | null, conn: unknown) => void) => {
+          const seconds = (env.get('MYSQL_STATEMENT_TIMEOUT_MS') ?? 5000) / 1000
+          conn.query(`SET SESSION max_statement_time = ${Number(seconds)}`, (error: Error | null) =>
+            done(error, conn)
+          )
+        },
+      },
       debug: true,
       migrations,
       seeders,

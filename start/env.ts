@@ -41,6 +41,7 @@ export const schema = {
   MYSQL_PASSWORD: Env.schema.string.optional(),
   MYSQL_DATABASE: Env.schema.string.optionalWhen(notMysql),
   MYSQL_READ_HOSTS: Env.schema.string.optional(),
+  MYSQL_STATEMENT_TIMEOUT_MS: Env.schema.number.optional(),
 
   /*
   | Cache, rate limiter and session stores

@@ -40,6 +40,9 @@ const UNAVAILABLE = new Set([
   'ER_LOCK_WAIT_TIMEOUT',
 ])
 
+/** MariaDB's max_statement_time (config/database.ts); mysql2 has no name for it. */
+const STATEMENT_TIMEOUT_ERRNO = 1969
+
 const GENERIC: Record<number, [string, string]> = {
   400: ['E_BAD_REQUEST', 'The request could not be understood'],
   401: ['E_UNAUTHORIZED', 'Missing or invalid credentials'],
@@ -123,7 +126,12 @@ export function toErrorBody(error: any): ErrorBody {
         errors: [{ code: 'E_CONFLICT', message: 'A record with these values already exists' }],
       }
     }
-    if (UNAVAILABLE.has(error.code) || error.name === 'KnexTimeoutError' || isRedisOutage(error)) {
+    if (
+      UNAVAILABLE.has(error.code) ||
+      error.errno === STATEMENT_TIMEOUT_ERRNO ||
+      error.name === 'KnexTimeoutError' ||
+      isRedisOutage(error)
+    ) {
       return generic(503)
     }
     // Body parser and other framework HTTP errors carry a 4xx status of their own.

@@ -1,4 +1,5 @@
 import { defineOpenApi, type OpenApiOperation } from '#core/openapi/openapi_fragment'
+import { pluginOn } from '#admin/services/plugin_pages'
 
 /**
  * The panel's routes are HTML pages and form posts for a browser with a
@@ -76,5 +77,18 @@ export default defineOpenApi({
     '/admin/comments': { get: page('Recent and deleted comments') },
     '/admin/comments/{id}/delete': { post: form('Soft-delete a comment', ['id']) },
     '/admin/comments/{id}/restore': { post: form('Restore a comment', ['id']) },
+    // Pages of other plugins, registered only while those plugins are switched on.
+    ...(pluginOn('audit')
+      ? { '/admin/audit': { get: page('Audit log: filters and pages (admins only)') } }
+      : {}),
+    ...(pluginOn('webhooks')
+      ? {
+          '/admin/webhooks': {
+            get: page('Webhook subscriptions and recent deliveries (admins only)'),
+          },
+          '/admin/webhooks/{id}/enable': { post: form('Enable a subscription', ['id']) },
+          '/admin/webhooks/{id}/disable': { post: form('Disable a subscription', ['id']) },
+        }
+      : {}),
   },
 })

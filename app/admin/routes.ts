@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { throttleLogin } from '#accounts/limiters'
+import { pluginOn } from '#admin/services/plugin_pages'
 
 const AssetsController = () => import('#admin/controllers/assets_controller')
 const SessionController = () => import('#admin/controllers/session_controller')
@@ -9,6 +10,8 @@ const UsersController = () => import('#admin/controllers/users_controller')
 const CategoriesController = () => import('#admin/controllers/categories_controller')
 const PostsController = () => import('#admin/controllers/posts_controller')
 const CommentsController = () => import('#admin/controllers/comments_controller')
+const AuditController = () => import('#admin/controllers/audit_controller')
+const WebhooksController = () => import('#admin/controllers/webhooks_controller')
 
 /** The panel's own middleware; sessions and CSRF stay off the JSON API. */
 const admin = router.named({
@@ -56,6 +59,16 @@ router
         router.get('/comments', [CommentsController, 'index'])
         router.post('/comments/:id/delete', [CommentsController, 'destroy']).where('id', id)
         router.post('/comments/:id/restore', [CommentsController, 'restore']).where('id', id)
+
+        // Pages of other plugins: only while those plugins are switched on.
+        if (pluginOn('audit')) {
+          router.get('/audit', [AuditController, 'index'])
+        }
+        if (pluginOn('webhooks')) {
+          router.get('/webhooks', [WebhooksController, 'index'])
+          router.post('/webhooks/:id/enable', [WebhooksController, 'enable']).where('id', id)
+          router.post('/webhooks/:id/disable', [WebhooksController, 'disable']).where('id', id)
+        }
       })
       .use(admin.staff())
   })

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { isAdmin } from '#accounts/domain/auth_user'
+import { pluginNav } from '#admin/services/plugin_pages'
 
 const NAV = [
   { href: '/admin', label: 'Dashboard' },
@@ -28,7 +30,7 @@ export async function renderPage(
       title: data.title,
       staff: ctx.staff ?? null,
       nav: ctx.staff
-        ? NAV.map((item) => ({
+        ? [...NAV, ...(isAdmin(ctx.staff) ? pluginNav() : [])].map((item) => ({
             ...item,
             current: item.href === '/admin' ? path === '/admin' : path.startsWith(item.href),
           }))

@@ -1,15 +1,8 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import { createUser, signedInUser, uniqueName } from '#tests/helpers/accounts'
-
-async function ace(name: string, args: string[]) {
-  const kernel = await app.container.make('ace')
-  kernel.ui.switchMode('raw')
-  const command = await kernel.exec(name, args)
-  return command
-}
+import { runCommand } from '#tests/helpers/ace'
 
 async function roleOf(userId: number) {
   const row = await db
@@ -26,7 +19,7 @@ test.group('Ace user commands', (group) => {
 
   test('user:create makes an admin who can log in', async ({ client, assert }) => {
     const name = uniqueName('admin')
-    const command = await ace('user:create', [
+    const command = await runCommand('user:create', [
       name,
       `${name}@example.com`,
       '--role=admin',
@@ -53,7 +46,7 @@ test.group('Ace user commands', (group) => {
       [uniqueName(), 'x@example.com', '--password=admin-pass-1', '--role=emperor'],
       [uniqueName(), 'y@example.com', '--password=short'],
     ]) {
-      const command = await ace('user:create', args)
+      const command = await runCommand('user:create', args)
       assert.equal(command.exitCode, 1)
     }
     const after = await db.from('users').count('* as total').first()
@@ -62,10 +55,10 @@ test.group('Ace user commands', (group) => {
 
   test('user:role changes the role; unknown users and roles fail', async ({ assert }) => {
     const user = await createUser()
-    assert.equal((await ace('user:role', [user.name, 'moderator'])).exitCode, 0)
+    assert.equal((await runCommand('user:role', [user.name, 'moderator'])).exitCode, 0)
     assert.equal(await roleOf(user.id), 'moderator')
-    assert.equal((await ace('user:role', [String(user.id), 'king'])).exitCode, 1)
-    assert.equal((await ace('user:role', ['nobody' + Date.now(), 'user'])).exitCode, 1)
+    assert.equal((await runCommand('user:role', [String(user.id), 'king'])).exitCode, 1)
+    assert.equal((await runCommand('user:role', ['nobody' + Date.now(), 'user'])).exitCode, 1)
     assert.equal(await roleOf(user.id), 'moderator')
   })
 
@@ -74,7 +67,10 @@ test.group('Ace user commands', (group) => {
     assert,
   }) => {
     const session = await signedInUser(client)
-    assert.equal((await ace('user:block', [session.name, '--reason=spam links'])).exitCode, 0)
+    assert.equal(
+      (await runCommand('user:block', [session.name, '--reason=spam links'])).exitCode,
+      0
+    )
     const state = await db
       .from('user_states')
       .join('states', 'states.id', 'user_states.state_id')
@@ -84,18 +80,18 @@ test.group('Ace user commands', (group) => {
     assert.equal(state.reason, 'spam links')
     ;(await client.get('/api/v1/user/me').headers(session.auth)).assertStatus(403)
 
-    assert.equal((await ace('user:unblock', [String(session.id)])).exitCode, 0)
+    assert.equal((await runCommand('user:unblock', [String(session.id)])).exitCode, 0)
     ;(await client.get('/api/v1/user/me').headers(session.auth)).assertStatus(200)
-    assert.equal((await ace('user:block', ['nobody' + Date.now()])).exitCode, 1)
+    assert.equal((await runCommand('user:block', ['nobody' + Date.now()])).exitCode, 1)
   })
 
   test('user:list runs and filters without treating % as a wildcard', async ({ assert }) => {
     await createUser()
-    const all = await ace('user:list', [])
+    const all = await runCommand('user:list', [])
     assert.equal(all.exitCode, 0)
-    const literal = await ace('user:list', ['--search=%'])
+    const literal = await runCommand('user:list', ['--search=%'])
     assert.equal(literal.exitCode, 0)
-    const logs = literal.ui.logger.getLogs().map((log) => log.message)
+    const logs = literal.lines
     assert.isTrue(logs.some((line) => line.includes('0 user(s)')))
   })
 })

@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import limiter from '@adonisjs/limiter/services/main'
 import { ListAuditEntries } from '#audit/actions/list_audit_entries'
 import { ChangeRole } from '#accounts/actions/change_role'
@@ -8,19 +7,9 @@ import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { ManageCategories } from '#board/actions/manage_categories'
 import { PASSWORD, createUser, signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard, createComment, createPost } from '#tests/helpers/board'
+import { runCommand } from '#tests/helpers/ace'
 
 const audit = (filters: Record<string, unknown>) => new ListAuditEntries().handle(filters, null)
-
-async function ace(name: string, args: string[]) {
-  const kernel = await app.container.make('ace')
-  kernel.ui.switchMode('raw')
-  const command = await kernel.exec(name, args)
-  const output = command.logger
-    .getLogs()
-    .map((log) => log.message)
-    .join('\n')
-  return { exitCode: command.exitCode, output }
-}
 
 test.group('Audit log', (group) => {
   group.each.setup(() => limiter.clear())
@@ -117,16 +106,19 @@ test.group('Audit log', (group) => {
     const post = await createPost(client, author, category)
     ;(await client.delete(`/api/v1/post/${post.id}`).headers(author.auth)).assertStatus(204)
 
-    const listed = await ace('audit:list', [`--resource=post:${post.id}`])
+    const listed = await runCommand('audit:list', [`--resource=post:${post.id}`])
     assert.equal(listed.exitCode, 0)
     assert.include(listed.output, 'post.deleted')
     assert.include(listed.output, `post:${post.id}`)
     assert.include(listed.output, '1 of 1')
 
-    const none = await ace('audit:list', [`--resource=post:${post.id}`, '--since=2999-01-01'])
+    const none = await runCommand('audit:list', [
+      `--resource=post:${post.id}`,
+      '--since=2999-01-01',
+    ])
     assert.include(none.output, '0 of 0')
-    assert.equal((await ace('audit:list', ['--since=yesterday'])).exitCode, 1)
-    assert.equal((await ace('audit:list', ['--resource=planet'])).exitCode, 1)
+    assert.equal((await runCommand('audit:list', ['--since=yesterday'])).exitCode, 1)
+    assert.equal((await runCommand('audit:list', ['--resource=planet'])).exitCode, 1)
 
     const moderator = (await AuthUserLookup.load((await createUser({ role: 'moderator' })).id))!
     await assert.rejects(

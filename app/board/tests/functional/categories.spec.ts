@@ -1,14 +1,8 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { uniqueName, signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
-
-async function ace(name: string, args: string[]) {
-  const kernel = await app.container.make('ace')
-  kernel.ui.switchMode('raw')
-  return kernel.exec(name, args)
-}
+import { runCommand } from '#tests/helpers/ace'
 
 test.group('Category tree: HTTP reads', () => {
   test('GET /board lists the seeded boards in order', async ({ client, assert }) => {
@@ -46,14 +40,14 @@ test.group('Category tree: Ace commands', () => {
     assert,
   }) => {
     const board = uniqueName('b')
-    assert.equal((await ace('category:create', [board])).exitCode, 0)
+    assert.equal((await runCommand('category:create', [board])).exitCode, 0)
     const child = uniqueName('c')
-    assert.equal((await ace('category:create', [child, `--parent=${board}`])).exitCode, 0)
+    assert.equal((await runCommand('category:create', [child, `--parent=${board}`])).exitCode, 0)
     const children = await client.get('/api/v1/board/category').qs({ board })
     children.assertBody([{ id: children.body()[0].id, name: child }])
 
     const renamed = uniqueName('r')
-    assert.equal((await ace('category:rename', [child, renamed])).exitCode, 0)
+    assert.equal((await runCommand('category:rename', [child, renamed])).exitCode, 0)
     const after = await client.get('/api/v1/board/category').qs({ board })
     assert.equal(after.body()[0].name, renamed)
   })
@@ -66,7 +60,7 @@ test.group('Category tree: Ace commands', () => {
       ['qna'],
       ['x', '--parent=missing-parent'],
     ]) {
-      assert.equal((await ace('category:create', args)).exitCode, 1, args.join(' '))
+      assert.equal((await runCommand('category:create', args)).exitCode, 1, args.join(' '))
     }
   })
 
@@ -80,10 +74,13 @@ test.group('Category tree: Ace commands', () => {
     const post = await createPost(client, session, from.category)
 
     assert.equal(
-      (await ace('category:move', [from.board, `--parent=${from.category}`])).exitCode,
+      (await runCommand('category:move', [from.board, `--parent=${from.category}`])).exitCode,
       1
     )
-    assert.equal((await ace('category:move', [from.category, `--parent=${to.board}`])).exitCode, 0)
+    assert.equal(
+      (await runCommand('category:move', [from.category, `--parent=${to.board}`])).exitCode,
+      0
+    )
 
     const toList = await client.get(`/api/v1/board/${to.board}`)
     assert.deepEqual(
@@ -106,15 +103,15 @@ test.group('Category tree: Ace commands', () => {
     const session = await signedInUser(client)
     const post = await createPost(client, session, category)
 
-    assert.equal((await ace('category:delete', [category])).exitCode, 1)
-    assert.equal((await ace('category:delete', [board])).exitCode, 1, 'has subcategories')
+    assert.equal((await runCommand('category:delete', [category])).exitCode, 1)
+    assert.equal((await runCommand('category:delete', [board])).exitCode, 1, 'has subcategories')
     assert.equal(
-      (await ace('category:delete', [category, '--force'])).exitCode,
+      (await runCommand('category:delete', [category, '--force'])).exitCode,
       1,
       'needs --move-to'
     )
     assert.equal(
-      (await ace('category:delete', [category, '--force', `--move-to=${target.category}`]))
+      (await runCommand('category:delete', [category, '--force', `--move-to=${target.category}`]))
         .exitCode,
       0
     )
@@ -127,9 +124,9 @@ test.group('Category tree: Ace commands', () => {
   })
 
   test('category:tree prints every category with counts', async ({ assert }) => {
-    const command = await ace('category:tree', [])
+    const command = await runCommand('category:tree', [])
     assert.equal(command.exitCode, 0)
-    const lines = command.ui.logger.getLogs().map((log) => log.message)
+    const lines = command.lines
     assert.isTrue(lines.some((line) => line.startsWith('qna (id')))
     assert.isTrue(lines.some((line) => line.startsWith('  tech (id')))
   })

@@ -1,16 +1,10 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import { DEMO_PASSWORD } from '#board/actions/seed_demo_content'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
-
-async function ace(name: string, args: string[]) {
-  const kernel = await app.container.make('ace')
-  kernel.ui.switchMode('raw')
-  return kernel.exec(name, args)
-}
+import { runCommand } from '#tests/helpers/ace'
 
 async function count(table: string, where?: (q: any) => void) {
   const query = db.from(table)
@@ -31,7 +25,7 @@ test.group('demo:seed and content:prune-versions', (group) => {
       posts: await count('posts'),
       comments: await count('comments'),
     }
-    const command = await ace('demo:seed', [
+    const command = await runCommand('demo:seed', [
       '--users=3',
       '--posts=45',
       '--comments=70',
@@ -74,8 +68,8 @@ test.group('demo:seed and content:prune-versions', (group) => {
   })
 
   test('demo:seed refuses bad sizes with exit code 1', async ({ assert }) => {
-    assert.equal((await ace('demo:seed', ['--posts=-5'])).exitCode, 1)
-    assert.equal((await ace('demo:seed', ['--batch=0'])).exitCode, 1)
+    assert.equal((await runCommand('demo:seed', ['--posts=-5'])).exitCode, 1)
+    assert.equal((await runCommand('demo:seed', ['--batch=0'])).exitCode, 1)
   })
 
   test('content:prune-versions keeps the newest N, never the current one; dry run changes nothing', async ({
@@ -92,18 +86,21 @@ test.group('demo:seed and content:prune-versions', (group) => {
         .json({ title: `v${v}`, content: `c${v}` })
     }
 
-    const dry = await ace('content:prune-versions', ['--keep=2', '--dry-run'])
+    const dry = await runCommand('content:prune-versions', ['--keep=2', '--dry-run'])
     assert.equal(dry.exitCode, 0)
     assert.equal(await count('post_versions', (q) => q.where('post_id', post.id)), 5)
 
-    assert.equal((await ace('content:prune-versions', ['--keep=2', '--older-than=1d'])).exitCode, 0)
+    assert.equal(
+      (await runCommand('content:prune-versions', ['--keep=2', '--older-than=1d'])).exitCode,
+      0
+    )
     assert.equal(
       await count('post_versions', (q) => q.where('post_id', post.id)),
       5,
       'all are newer than a day'
     )
 
-    assert.equal((await ace('content:prune-versions', ['--keep=2'])).exitCode, 0)
+    assert.equal((await runCommand('content:prune-versions', ['--keep=2'])).exitCode, 0)
     const history = await client.get(`/api/v1/post/${post.id}/history`)
     assert.deepEqual(
       history.body().map((v: { version: number }) => v.version),
@@ -111,6 +108,6 @@ test.group('demo:seed and content:prune-versions', (group) => {
     )
     const current = await client.get(`/api/v1/post/${post.id}`)
     assert.containsSubset(current.body(), { version: 5, title: 'v5' })
-    assert.equal((await ace('content:prune-versions', ['--keep=0'])).exitCode, 1)
+    assert.equal((await runCommand('content:prune-versions', ['--keep=0'])).exitCode, 1)
   })
 })

@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { ManageWebhooks } from '#webhooks/actions/manage_webhooks'
 import { WebhookWorker, type WorkerOptions } from '#webhooks/services/webhook_worker'
@@ -8,6 +7,7 @@ import { verifySignature } from '#webhooks/domain/signature'
 import { startReceiver, waitUntil } from '#webhooks/tests/receiver'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
+import { runCommand } from '#tests/helpers/ace'
 
 const FAST: WorkerOptions = {
   pollIntervalMs: 20,
@@ -26,17 +26,6 @@ async function subscribe(url: string, events = ['post:created']) {
 
 function deliveriesOf(subscriptionId: number) {
   return db.from('webhook_deliveries').where('subscription_id', subscriptionId).orderBy('id')
-}
-
-async function ace(name: string, args: string[]) {
-  const kernel = await app.container.make('ace')
-  kernel.ui.switchMode('raw')
-  const command = await kernel.exec(name, args)
-  const output = command.logger
-    .getLogs()
-    .map((log) => log.message)
-    .join('\n')
-  return { exitCode: command.exitCode, output }
 }
 
 test.group('Webhooks: delivery', (group) => {
@@ -211,7 +200,7 @@ test.group('Webhooks: commands and actions', (group) => {
       ['https://example.com/hook', '--events=user:logged-in'],
       ['https://example.com/hook'],
     ]) {
-      const result = await ace('webhook:create', args)
+      const result = await runCommand('webhook:create', args)
       assert.equal(result.exitCode, 1, args.join(' '))
     }
     const count = await db.from('webhook_subscriptions').count('* as total').first()
@@ -221,7 +210,7 @@ test.group('Webhooks: commands and actions', (group) => {
   test('create shows the secret once; it is stored encrypted and never listed', async ({
     assert,
   }) => {
-    const created = await ace('webhook:create', [
+    const created = await runCommand('webhook:create', [
       'https://example.com/hook',
       '--events=post:created,comment:created',
     ])
@@ -232,27 +221,27 @@ test.group('Webhooks: commands and actions', (group) => {
     assert.notInclude(row.secret_encrypted, secret!)
     assert.deepEqual(JSON.parse(row.events), ['post:created', 'comment:created'])
 
-    const listed = await ace('webhook:list', [])
+    const listed = await runCommand('webhook:list', [])
     assert.include(listed.output, 'https://example.com/hook')
     assert.notInclude(listed.output, secret!)
     const actionList = await new ManageWebhooks().list(null)
     assert.notInclude(JSON.stringify(actionList), secret!)
     assert.notProperty(actionList[0], 'secret_encrypted')
 
-    assert.equal((await ace('webhook:disable', [String(row.id)])).exitCode, 0)
+    assert.equal((await runCommand('webhook:disable', [String(row.id)])).exitCode, 0)
     assert.isFalse(Boolean((await db.from('webhook_subscriptions').first()).active))
-    assert.equal((await ace('webhook:enable', [String(row.id)])).exitCode, 0)
+    assert.equal((await runCommand('webhook:enable', [String(row.id)])).exitCode, 0)
     assert.isTrue(Boolean((await db.from('webhook_subscriptions').first()).active))
-    assert.equal((await ace('webhook:enable', ['999999'])).exitCode, 1)
-    assert.equal((await ace('webhook:enable', ['abc'])).exitCode, 1)
+    assert.equal((await runCommand('webhook:enable', ['999999'])).exitCode, 1)
+    assert.equal((await runCommand('webhook:enable', ['abc'])).exitCode, 1)
 
     await enqueueDeliveries('post:created', { postId: 1 })
-    const log = await ace('webhook:deliveries', [`--webhook=${row.id}`])
+    const log = await runCommand('webhook:deliveries', [`--webhook=${row.id}`])
     assert.equal(log.exitCode, 0)
     assert.include(log.output, 'post:created')
-    assert.equal((await ace('webhook:deliveries', ['--status=bogus'])).exitCode, 1)
+    assert.equal((await runCommand('webhook:deliveries', ['--status=bogus'])).exitCode, 1)
 
-    assert.equal((await ace('webhook:delete', [String(row.id)])).exitCode, 0)
+    assert.equal((await runCommand('webhook:delete', [String(row.id)])).exitCode, 0)
     const left = await db.from('webhook_deliveries').count('* as total').first()
     assert.equal(Number(left.total), 0)
   })

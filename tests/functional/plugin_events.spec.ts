@@ -97,4 +97,34 @@ test.group('Plugin listeners and content hooks', () => {
     const count = await db.from('posts').where('user_id', author.id).count('* as total').first()
     assert.equal(Number(count.total), 1)
   })
+
+  test('text a hook changed is validated again: too long or empty answers 422, nothing written', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const off = wireHooks('test-plugin', {
+      'post:creating': [(data) => ({ title: data.title.repeat(300) })],
+    })
+    cleanup(off)
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = await client
+      .post(`/api/v1/board/${category}`)
+      .headers(author.auth)
+      .json({ title: 'long', content: 'c' })
+    post.assertStatus(422)
+    assert.equal(post.body().errors[0].field, 'title')
+    const count = await db.from('posts').where('user_id', author.id).count('* as total').first()
+    assert.equal(Number(count.total), 0)
+
+    off()
+    const created = await createPost(client, author, category)
+    cleanup(wireHooks('test-plugin', { 'comment:creating': [() => ({ content: '   ' })] }))
+    const comment = await client
+      .post(`/api/v1/post/${created.id}/comment`)
+      .headers(author.auth)
+      .json({ content: 'hi' })
+    comment.assertStatus(422)
+  })
 })

@@ -12,6 +12,7 @@ import { lockPost } from '#board/services/live_post'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { contentHooks } from '#core/plugins/content_hooks'
+import { commentValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
 
 /**
@@ -25,11 +26,13 @@ export class CommentWrites {
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
-    const { content } = await contentHooks.run('comment:creating', {
+    const hooked = await contentHooks.run('comment:creating', {
       userId: actor.id,
       postId,
       content: given,
     })
+    // A hook may have changed the text: it must still satisfy the same rules (422 otherwise).
+    const { content } = await commentValidator.validate({ content: hooked.content })
     const comment = await db.transaction(async (trx) => {
       await lockPost(trx, postId)
       const row = await Comment.create(
@@ -58,11 +61,13 @@ export class CommentWrites {
     if (!existing) throw AppException.notFound('Comment')
     if (!canEdit(actor, existing))
       throw AppException.forbidden('Only the author may edit this comment')
-    const { content } = await contentHooks.run('comment:updating', {
+    const hooked = await contentHooks.run('comment:updating', {
       userId: actor.id,
       commentId,
       content: given,
     })
+    // A hook may have changed the text: it must still satisfy the same rules (422 otherwise).
+    const { content } = await commentValidator.validate({ content: hooked.content })
     const result = await db.transaction(async (trx) => {
       const comment = await lockComment(trx, commentId)
       if (!canEdit(actor, comment))

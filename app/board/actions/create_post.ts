@@ -8,6 +8,7 @@ import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/search_index'
 import { contentHooks } from '#core/plugins/content_hooks'
+import { postValidator } from '#board/validators/board_validators'
 
 /**
  * Writes a post and its version 1 in one transaction (never a post without
@@ -24,7 +25,8 @@ export class CreatePost {
       title: given.title,
       content: given.content,
     })
-    const input = { title: hooked.title, content: hooked.content }
+    // A hook may have changed the text: it must still satisfy the same rules (422 otherwise).
+    const input = await postValidator.validate({ title: hooked.title, content: hooked.content })
 
     const post = await db.transaction(async (trx) => {
       // Counter first: the post insert's foreign-key check takes a shared lock on the category

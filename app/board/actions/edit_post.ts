@@ -11,6 +11,7 @@ import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/search_index'
 import { contentHooks } from '#core/plugins/content_hooks'
+import { postValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
 
 /**
@@ -33,7 +34,8 @@ export class EditPost {
       title: given.title,
       content: given.content,
     })
-    const input = { title: hooked.title, content: hooked.content }
+    // A hook may have changed the text: it must still satisfy the same rules (422 otherwise).
+    const input = await postValidator.validate({ title: hooked.title, content: hooked.content })
     const result = await db.transaction(async (trx) => {
       const post = await lockPost(trx, postId)
       if (!canEdit(actor, post)) throw AppException.forbidden('Only the author may edit this post')

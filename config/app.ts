@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import proxyAddr from 'proxy-addr'
 
 /**
  * Encrypts cookies and signs sessions; the JWT secret derives from it
@@ -18,7 +19,17 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: true,
-  trustProxy: () => true,
+  /**
+   * Only these peers may set X-Forwarded-For (and so the client IP that rate
+   * limits count): loopback and private networks by default, where the
+   * bundled nginx runs. Trusting every peer let any client pick its own IP.
+   */
+  trustProxy: proxyAddr.compile(
+    (env.get('TRUSTED_PROXIES') ?? 'loopback,linklocal,uniquelocal')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+  ),
   cookie: {
     domain: '',
     path: '/',

@@ -9,7 +9,6 @@ import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'
 import { canAuthorOrModerate, canEdit } from '#board/domain/content_rules'
 import { lockPost } from '#board/services/live_post'
-import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { commentValidator } from '#board/validators/board_validators'
@@ -134,8 +133,5 @@ async function lockComment(trx: TransactionClientContract, commentId: number, de
 /** Comment counts show in the post detail and in lists. */
 async function postListsChanged(postId: number) {
   const post = await db.from('posts').where('id', postId).select('category_id').first()
-  if (!post) return
-  const tree = await CategoryTreeCache.get()
-  const category = tree.byId(Number(post.category_id))
-  await BoardCache.postChanged(postId, category ? tree.ancestry(category).map((c) => c.id) : [])
+  if (post) await BoardCache.postChanged(postId, Number(post.category_id))
 }

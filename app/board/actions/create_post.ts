@@ -55,10 +55,7 @@ export class CreatePost {
       return row
     })
 
-    await BoardCache.postChanged(
-      post.id,
-      tree.ancestry(category).map((c) => c.id)
-    )
+    await BoardCache.postChanged(post.id, category.id)
     await emitter.emit('post:created', {
       postId: post.id,
       userId: actor.id,

@@ -6,7 +6,6 @@ import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
 import { canAuthorOrModerate, deletePostDecision } from '#board/domain/content_rules'
 import { lockPost } from '#board/services/live_post'
-import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/search_index'
 
@@ -38,7 +37,7 @@ export class DeletePost {
       await SearchIndex.remove(trx, postId)
       return row
     })
-    await this.#changed(post.id, post.categoryId)
+    await BoardCache.postChanged(post.id, post.categoryId)
     await emitter.emit('post:deleted', { postId: post.id, actorId: actor.id })
   }
 
@@ -54,13 +53,7 @@ export class DeletePost {
       await SearchIndex.put(trx, postId, current.title, current.content)
       return row
     })
-    await this.#changed(post.id, post.categoryId)
+    await BoardCache.postChanged(post.id, post.categoryId)
     await emitter.emit('post:restored', { postId: post.id, actorId: actor.id })
-  }
-
-  async #changed(postId: number, categoryId: number) {
-    const tree = await CategoryTreeCache.fresh()
-    const category = tree.byId(categoryId)
-    await BoardCache.postChanged(postId, category ? tree.ancestry(category).map((c) => c.id) : [])
   }
 }

@@ -7,7 +7,6 @@ import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
 import { canAuthorOrModerate, canEdit } from '#board/domain/content_rules'
 import { lockPost } from '#board/services/live_post'
-import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/search_index'
 import { contentHooks } from '#core/plugins/content_hooks'
@@ -88,9 +87,7 @@ async function afterPostVersion(
   input: { title: string; content: string },
   restoredFromVersion: number | null
 ) {
-  const tree = await CategoryTreeCache.get()
-  const category = tree.byId(post.categoryId)
-  await BoardCache.postChanged(post.id, category ? tree.ancestry(category).map((c) => c.id) : [])
+  await BoardCache.postChanged(post.id, post.categoryId)
   await emitter.emit('post:updated', {
     postId: post.id,
     userId,

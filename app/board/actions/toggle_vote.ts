@@ -4,7 +4,6 @@ import type { AuthUser } from '#accounts/domain/auth_user'
 import { AppException } from '#core/exceptions/app_exception'
 import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'
-import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 
 type Target = 'post' | 'comment'
@@ -57,12 +56,7 @@ export class ToggleVote {
       }
     })
 
-    const tree = await CategoryTreeCache.get()
-    const category = tree.byId(result.categoryId)
-    await BoardCache.postChanged(
-      result.postId,
-      category ? tree.ancestry(category).map((c) => c.id) : []
-    )
+    await BoardCache.postChanged(result.postId, result.categoryId)
     await emitter.emit('vote:toggled', {
       target,
       targetId,

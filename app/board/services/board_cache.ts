@@ -15,15 +15,13 @@ export class BoardCache {
     return `board:list:${categoryId}`
   }
 
-  /** A post's detail and every list that can show it (its category and all above). */
-  static async postChanged(postId: number, categoryIds: number[]) {
+  /** A post's detail and every list that can show it: its category and every category above. */
+  static async postChanged(postId: number, categoryId: number) {
     await cache.delete({ key: BoardCache.postKey(postId) })
-    await BoardCache.listsChanged(categoryIds)
-  }
-
-  static async listsChanged(categoryIds: number[]) {
-    if (categoryIds.length)
-      await cache.deleteByTag({ tags: categoryIds.map((id) => BoardCache.listTag(id)) })
+    const tree = await CategoryTreeCache.get()
+    const category = tree.byId(categoryId)
+    if (!category) return
+    await cache.deleteByTag({ tags: tree.ancestry(category).map((c) => BoardCache.listTag(c.id)) })
   }
 
   /** Category commands change the tree and every list under it. */

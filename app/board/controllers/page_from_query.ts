@@ -1,4 +1,3 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import { AppException } from '#core/exceptions/app_exception'
 import { pageRequest } from '#board/domain/page_request'
 
@@ -7,8 +6,4 @@ export function pageFromQuery(values: { size?: number; page?: number; cursor?: s
   const page = pageRequest(values)
   if (!page) throw AppException.unprocessable('The cursor is invalid', 'cursor')
   return page
-}
-
-export function queryOf(ctx: HttpContext) {
-  return ctx.request.qs()
 }

@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--db sqlite|mysql] [--posts 10000] [--duration 8] [--connections 20]
+ *                    [--only "search,login"] [--seed-only]
  *
  * Seeds (or reuses) a dataset, starts the production build and a bare
  * node:http server on 127.0.0.1, drives both with autocannon and writes
@@ -9,13 +10,16 @@ import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_pr
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import { DEMO_VOCABULARY } from '../app/board/domain/demo_text.ts'
 
 const { values } = parseArgs({
   options: {
-    db: { type: 'string', default: 'sqlite' },
-    posts: { type: 'string', default: '10000' },
-    duration: { type: 'string', default: '8' },
-    connections: { type: 'string', default: '20' },
+    'db': { type: 'string', default: 'sqlite' },
+    'posts': { type: 'string', default: '10000' },
+    'duration': { type: 'string', default: '8' },
+    'connections': { type: 'string', default: '20' },
+    'only': { type: 'string' },
+    'seed-only': { type: 'boolean', default: false },
   },
 })
 const db = values.db === 'mysql' ? 'mysql' : 'sqlite'
@@ -27,10 +31,8 @@ const node = process.execPath
 const APP_PORT = 3511
 const BARE_PORT = 3512
 
-const WORDS =
-  'board forum question answer career tech life news rust node typescript database index cache query version vote comment moderator release deploy server client latency memory thread design review bug feature docs test search plugin event hook queue metric log error fix'.split(
-    ' '
-  )
+// Bumped when demo:seed writes different text, so older datasets are not reused.
+const DATASET = 'v2'
 
 const datasetEnv: Record<string, string> =
   db === 'mysql'
@@ -38,7 +40,7 @@ const datasetEnv: Record<string, string> =
         DB_CONNECTION: 'mysql',
         MYSQL_HOST: '127.0.0.1',
         MYSQL_USER: 'root',
-        MYSQL_DATABASE: `board_bench_${posts}`,
+        MYSQL_DATABASE: `board_bench_${DATASET}_${posts}`,
         CACHE_STORE: 'redis',
         LIMITER_STORE: 'redis',
         REDIS_DB: '12',
@@ -60,7 +62,7 @@ const baseEnv = {
   RATE_LIMIT_SIGNUP_PER_IP: '100000000',
   ...datasetEnv,
 }
-const sqliteFile = `tmp/bench-${posts}.sqlite3`
+const sqliteFile = `tmp/bench-${DATASET}-${posts}.sqlite3`
 
 function ace(args: string[]) {
   const env = { ...baseEnv, SQLITE_FILENAME: sqliteFile }
@@ -154,11 +156,42 @@ async function load(scenario: Scenario) {
   }
 }
 
+/**
+ * Latency without queueing: one client, one request at a time, for
+ * `duration` seconds. Under the throughput runs latency is mostly time
+ * spent waiting behind the other connections, which says nothing about
+ * the query plan.
+ */
+async function latency(name: string, base: string, paths: () => string) {
+  const times: number[] = []
+  let non2xx = 0
+  const deadline = Date.now() + duration * 1000
+  while (Date.now() < deadline) {
+    const begin = performance.now()
+    const response = await fetch(base + paths())
+    await response.arrayBuffer()
+    times.push(performance.now() - begin)
+    if (response.status >= 300) non2xx++
+  }
+  times.sort((a, b) => a - b)
+  const at = (q: number) =>
+    +times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1)
+  return {
+    name,
+    requests: times.length,
+    p50_ms: at(0.5),
+    p95_ms: at(0.95),
+    p99_ms: at(0.99),
+    non2xx,
+  }
+}
+
 async function main() {
   if (!existsSync(root + 'build/bin/server.js')) {
     execFileSync(node, ['ace', 'build'], { cwd: root, stdio: 'inherit' })
   }
   await prepareDataset()
+  if (values['seed-only']) return
 
   // Cold start of the built server: spawn to first answer on /health.
   const started = Date.now()
@@ -211,6 +244,13 @@ async function main() {
   const deepCursor = () =>
     `/api/v1/board/qna?cursor=${cursor(Math.floor(newest * 0.2 + Math.random() * newest * 0.3))}`
 
+  const vocabulary = DEMO_VOCABULARY.slice()
+  const commonWords = DEMO_VOCABULARY.slice(0, 10)
+  const searchPath = () => `/api/v1/board/qna?keyword=${encodeURIComponent(pick(vocabulary))}`
+  // Random cursors near the top keep (nearly) every request out of the cache.
+  const commonSearchPath = () =>
+    `/api/v1/board/qna?keyword=${pick(commonWords)}&cursor=${cursor(newest - Math.floor(Math.random() * 20_000))}`
+
   const rss: number[] = []
   const sampler = setInterval(() => rss.push(rssOf(app.pid!)), 500)
   const scenarios: Scenario[] = [
@@ -221,10 +261,16 @@ async function main() {
     { name: 'list near the top, uncached (cursor)', url: base, paths: topCursor },
     { name: 'list deep, uncached (cursor)', url: base, paths: deepCursor },
     {
+      // Any word of the demo vocabulary, each as likely as the next: most are rare, as most searched words are.
       name: 'keyword search, uncached',
       url: base,
-      paths: () =>
-        `/api/v1/board/qna?keyword=${encodeURIComponent(`${pick(WORDS)} ${pick(WORDS)}`)}`,
+      paths: searchPath,
+    },
+    {
+      // The worst case: one of the ten most frequent words, found in most posts (and counted exactly).
+      name: 'keyword search, most common words',
+      url: base,
+      paths: commonSearchPath,
     },
     {
       name: 'post create',
@@ -240,6 +286,12 @@ async function main() {
       headers: auth,
     },
     {
+      name: 'bare bcrypt.compare over node:http (cost 10)',
+      url: `http://127.0.0.1:${BARE_PORT}/login`,
+      method: 'POST',
+      body: JSON.stringify({ password: 'demo-password' }),
+    },
+    {
       name: 'login (bcrypt cost 10)',
       url: `${base}/api/v1/user/login`,
       method: 'POST',
@@ -247,29 +299,45 @@ async function main() {
     },
   ]
 
+  const only = values.only?.split(',').map((part) => part.trim().toLowerCase())
   const results = []
   for (const scenario of scenarios) {
+    const wanted =
+      scenario.name === 'bare node:http (same JSON)' ||
+      !only ||
+      only.some((part) => scenario.name.includes(part))
+    if (!wanted) continue
     console.log(`→ ${scenario.name}`)
     results.push(await load(scenario))
   }
   clearInterval(sampler)
 
-  const bcryptBare = JSON.parse(
-    execFileSync(
-      node,
-      ['--import=@poppinss/ts-exec', 'bench/bcrypt_bare.ts', String(duration), String(connections)],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      }
-    )
-  ).perSecond as number
+  const latencies: Awaited<ReturnType<typeof latency>>[] = []
+  const latencyRuns: [string, () => string][] = [
+    ['list near the top (cursor)', topCursor],
+    ['list deep (cursor)', deepCursor],
+    ['keyword search', searchPath],
+    ['keyword search, most common words', commonSearchPath],
+  ]
+  for (const [runName, paths] of latencyRuns) {
+    if (only && !only.some((part) => runName.includes(part))) continue
+    console.log(`→ latency: ${runName}`)
+    latencies.push(await latency(runName, base, paths))
+  }
 
   app.kill('SIGTERM')
   bare.kill('SIGTERM')
 
   const byName = Object.fromEntries(results.map((r) => [r.name, r]))
   const bareRps = byName['bare node:http (same JSON)'].rps
+  // A partial run (--only) leaves out the ratios it has no figures for.
+  const ratio = (value: () => number) => {
+    try {
+      return +value().toFixed(2)
+    } catch {
+      return null
+    }
+  }
   const report = {
     machine: {
       cpus: (await import('node:os')).cpus().length,
@@ -280,21 +348,27 @@ async function main() {
     settings: { duration_s: duration, connections },
     cold_start_ms: coldStartMs,
     max_rss_mb: Math.round(Math.max(...rss)),
-    bcrypt_compare_per_s: Math.round(bcryptBare),
     results,
+    latency: latencies,
     ratios: {
-      cached_read_vs_bare: +(byName['cached post read'].rps / bareRps).toFixed(2),
-      deep_cursor_vs_top_p50: +(
-        byName['list deep, uncached (cursor)'].p50_ms /
-        Math.max(1, byName['list near the top, uncached (cursor)'].p50_ms)
-      ).toFixed(2),
-      login_vs_bare_bcrypt: +(byName['login (bcrypt cost 10)'].rps / bcryptBare).toFixed(2),
+      cached_read_vs_bare: ratio(() => byName['cached post read'].rps / bareRps),
+      deep_cursor_vs_top_p50: ratio(
+        () =>
+          latencies.find((l) => l.name === 'list deep (cursor)')!.p50_ms /
+          latencies.find((l) => l.name === 'list near the top (cursor)')!.p50_ms
+      ),
+      login_vs_bare_bcrypt: ratio(
+        () =>
+          byName['login (bcrypt cost 10)'].rps /
+          byName['bare bcrypt.compare over node:http (cost 10)'].rps
+      ),
     },
   }
   mkdirSync(root + 'bench/results', { recursive: true })
-  const file = `bench/results/${db}-${posts}.json`
+  const file = `bench/results/${db}-${posts}${only ? '-partial' : ''}.json`
   writeFileSync(root + file, JSON.stringify(report, null, 2) + '\n')
   console.table(results)
+  console.table(latencies)
   console.log(
     JSON.stringify(
       { cold_start_ms: report.cold_start_ms, max_rss_mb: report.max_rss_mb, ratios: report.ratios },

@@ -79,7 +79,8 @@ export default defineOpenApi({
           keyword: {
             type: 'string',
             maxLength: 100,
-            description: 'Matches author name, title or content, literally',
+            description:
+              'Matches author name, title or content, literally (case-insensitive). On MariaDB a rare keyword is found through FULLTEXT, which matches words by their start.',
           },
         },
         responses: { 200: json('A page of posts', ref('PostList')) },
@@ -273,7 +274,17 @@ export default defineOpenApi({
     ),
     PostList: closed(
       schemas.object({
-        total: { type: 'integer', minimum: 0 },
+        total: {
+          type: 'integer',
+          minimum: 0,
+          description:
+            'Posts the filters match. Exact, except for a keyword so common that counting every match would take seconds: then the matches found so far (see total_relation).',
+        },
+        total_relation: {
+          type: 'string',
+          enum: ['eq', 'gte'],
+          description: '"eq": total is exact; "gte": more posts match, total is a lower bound',
+        },
         post_list: schemas.array(ref('Post')),
         next_cursor: cursor,
       })

@@ -4,15 +4,9 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { sqlNow } from '#core/database/sql_now'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
+import { DemoText } from '#board/domain/demo_text'
 
 export const DEMO_PASSWORD = 'demo-password'
-
-const WORDS = (
-  'board forum question answer career tech life news rust node typescript database index cache ' +
-  'query version vote comment moderator release deploy server client latency memory thread ' +
-  'design review bug feature docs test search plugin event hook queue metric log error fix ' +
-  'weekend coffee travel music book movie garden city market price learn teach team remote'
-).split(' ')
 
 export interface DemoSize {
   users: number
@@ -43,6 +37,7 @@ export class SeedDemoContent {
     const userRole = await db.from('roles').where('name', 'user').firstOrFail()
     const passwordHash = await hash.make(DEMO_PASSWORD)
     const random = seededRandom(size.users * 31 + size.posts * 7 + size.comments)
+    const text = new DemoText(random)
 
     const firstUserId = await nextId('users')
     const runTag = Date.now().toString(36)
@@ -90,8 +85,8 @@ export class SeedDemoContent {
         perCategory.set(category.id, (perCategory.get(category.id) ?? 0) + 1)
         const userId = pickUser()
         const at = sqlAt(start + i * 60_000)
-        const title = sentence(random, 4, 9)
-        const content = paragraph(random, 20, 80)
+        const title = text.sentence(4, 9)
+        const content = text.paragraph(20, 80)
         posts.push({
           id,
           user_id: userId,
@@ -140,7 +135,7 @@ export class SeedDemoContent {
         versions.push({
           comment_id: id,
           version: 1,
-          content: paragraph(random, 5, 30),
+          content: text.paragraph(5, 30),
           user_id: userId,
           created_at: at,
         })
@@ -201,18 +196,4 @@ function seededRandom(seed: number) {
     state ^= state << 5
     return (state >>> 0) / 4294967296
   }
-}
-
-function words(random: () => number, min: number, max: number) {
-  const count = min + Math.floor(random() * (max - min + 1))
-  return Array.from({ length: count }, () => WORDS[Math.floor(random() * WORDS.length)])
-}
-
-function sentence(random: () => number, min: number, max: number) {
-  const text = words(random, min, max).join(' ')
-  return text[0].toUpperCase() + text.slice(1)
-}
-
-function paragraph(random: () => number, min: number, max: number) {
-  return `${sentence(random, min, max)}.`
 }

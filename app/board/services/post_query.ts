@@ -16,13 +16,7 @@ export type PostListIndex =
  * 200k posts) instead of a range that starts at the cursor (10 ms).
  */
 export function postQuery(client: QueryClientContract = db.connection(), index?: PostListIndex) {
-  const query = client.from('posts as p')
-  if (index) {
-    const hint = client.dialect.name === 'mysql' ? `force index (${index})` : `indexed by ${index}`
-    // The index name is one of two constants, never user input.
-    query.knexQuery.from(query.knexQuery.client.raw(`posts as p ${hint}`))
-  }
-  return query
+  return postsFrom(client, index)
     .join('post_versions as v', (join) => {
       join.on('v.post_id', '=', 'p.id').andOn('v.version', '=', 'p.current_version')
     })
@@ -41,4 +35,15 @@ export function postQuery(client: QueryClientContract = db.connection(), index?:
       'u.name as author_name',
       'u.deleted_at as author_deleted_at'
     )
+}
+
+/** `posts as p`, with `index` pinned when given. */
+export function postsFrom(client: QueryClientContract = db.connection(), index?: PostListIndex) {
+  const query = client.from('posts as p')
+  if (index) {
+    const hint = client.dialect.name === 'mysql' ? `force index (${index})` : `indexed by ${index}`
+    // The index name is one of two constants, never user input.
+    query.knexQuery.from(query.knexQuery.client.raw(`posts as p ${hint}`))
+  }
+  return query
 }

@@ -161,6 +161,7 @@ test.group('GET /board/:category (list)', (group) => {
     for (let i = 0; i < 3; i++) await createPost(client, author, category, { title: `other ${i}` })
     const page = await client.get(`/api/v1/board/${board}`).qs({ keyword: 'match', size: 2 })
     assert.equal(page.body().total, 5)
+    assert.equal(page.body().total_relation, 'eq')
     assert.lengthOf(page.body().post_list, 2)
   })
 })

@@ -1,0 +1,182 @@
+import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
+import type { PageRequest } from '#board/domain/page_request'
+import type { ListScope } from '#board/services/list_scope'
+import { postQuery, postsFrom } from '#board/services/post_query'
+import type { PostRow } from '#board/transformers/post_json'
+import { textOrAuthor } from '#board/search/search_filter'
+import { searchAdapter } from '#board/search/search_adapter'
+import { matchingAuthorIds } from '#board/search/like_search'
+
+/** "eq": `total` is exact; "gte": more posts match and `total` is a lower bound. */
+export type TotalRelation = 'eq' | 'gte'
+
+export interface KeywordPage {
+  /** Up to `size + 1` rows, newest first (one more than a page tells that more follow). */
+  rows: PostRow[]
+  total: number
+  totalRelation: TotalRelation
+}
+
+export interface KeywordSearchOptions {
+  /** Newest posts of the list looked at first, to tell a common keyword from a rare one. */
+  sampleSize: number
+  /** Matches in that sample from which a newest-first scan beats the search index. */
+  commonMatches: number
+  /** Posts a newest-first scan may read for one page before the index takes over. */
+  scanWindow: number
+  /** Matches counted exactly through the index; beyond, `total` is a lower bound. */
+  maxCounted: number
+}
+
+export const KEYWORD_SEARCH_DEFAULTS: KeywordSearchOptions = {
+  sampleSize: 1000,
+  commonMatches: 3,
+  scanWindow: 20_000,
+  maxCounted: 10_000,
+}
+
+/**
+ * Plans a keyword list. A search index costs time in proportion to the
+ * posts a word occurs in, whatever the page: fine for rare words, seconds
+ * for a word in half of a million posts. So the newest posts are sampled
+ * first (one indexed read plus a LIKE on each):
+ * - the list is no larger than the sample: the sample is the exact answer;
+ * - the keyword is common: walk the list newest first and keep matches
+ *   until the page is full, which takes few rows; `total` is then the
+ *   matches seen so far, reported as a lower bound ("gte");
+ * - otherwise the search index finds every match once, which gives the
+ *   exact total and the page (up to `maxCounted` matches).
+ */
+export class KeywordSearch {
+  constructor(private options: KeywordSearchOptions = KEYWORD_SEARCH_DEFAULTS) {}
+
+  async page(scope: ListScope, keyword: string, page: PageRequest): Promise<KeywordPage> {
+    // Independent reads, on separate connections where the database has them.
+    const [authorIds, newest, live] = await Promise.all([
+      matchingAuthorIds(keyword),
+      this.options.sampleSize > 0 ? this.sampleNewest(scope, keyword) : [],
+      scope.liveCount(),
+    ])
+    const authors = new Set(authorIds)
+    const sample = newest
+      .filter((row) => Number(row.hit) === 1 || authors.has(Number(row.user_id)))
+      .map((row) => Number(row.id))
+    if (live <= this.options.sampleSize) {
+      return { rows: await this.rowsOf(sample, page), total: sample.length, totalRelation: 'eq' }
+    }
+
+    if (sample.length >= this.options.commonMatches) {
+      const rows = await this.scan(scope, keyword, authorIds, page)
+      if (rows) {
+        const seen = (page.afterId ? 0 : (page.page - 1) * page.size) + rows.length
+        return { rows, total: Math.max(sample.length, seen), totalRelation: 'gte' }
+      }
+    }
+
+    const matches = await this.indexMatches(scope, keyword, authorIds)
+    if (matches.length <= this.options.maxCounted) {
+      return { rows: await this.rowsOf(matches, page), total: matches.length, totalRelation: 'eq' }
+    }
+    return {
+      rows: await this.indexRows(scope, keyword, authorIds, page),
+      total: this.options.maxCounted,
+      totalRelation: 'gte',
+    }
+  }
+
+  /** The newest `sampleSize` posts of the list, newest first, with whether their text matches. */
+  private async sampleNewest(scope: ListScope, keyword: string) {
+    const newest = scope
+      .apply(postsFrom(db.connection(), scope.index))
+      .select('p.id', 'p.user_id')
+      .orderBy('p.id', 'desc')
+      .limit(this.options.sampleSize)
+    const [match, bindings] = textMatch(keyword)
+    const rows: { id: number; user_id: number; hit: number | string }[] = await db
+      .from(newest.as('p'))
+      .leftJoin('post_search as s', searchKey(), 'p.id')
+      .select('p.id', 'p.user_id', db.raw(`case when ${match} then 1 else 0 end as hit`, bindings))
+      .orderBy('p.id', 'desc')
+    return rows
+  }
+
+  /**
+   * A page of matches read newest first, within `scanWindow` posts of its
+   * start; null when the window ends before the page is full (the keyword
+   * is rarer further down), so the index answers instead. The walk reads
+   * the list index and the search rows only, then fetches the page.
+   */
+  private async scan(scope: ListScope, keyword: string, authorIds: number[], page: PageRequest) {
+    const from = (query: DatabaseQueryBuilderContract) =>
+      page.afterId ? query.where('p.id', '<', page.afterId) : query
+    const floor = await from(scope.apply(postsFrom(db.connection(), scope.index)))
+      .select('p.id')
+      .orderBy('p.id', 'desc')
+      .offset(this.options.scanWindow)
+      .limit(1)
+      .first()
+
+    const [match, bindings] = textMatch(keyword)
+    const query = from(scope.apply(postsFrom(db.connection(), scope.index)))
+      .join('post_search as s', searchKey(), 'p.id')
+      .select('p.id')
+    textOrAuthor(query, authorIds, (where) => where.whereRaw(match, bindings))
+    if (floor) query.where('p.id', '>', floor.id)
+    if (!page.afterId) query.offset((page.page - 1) * page.size)
+    const ids = idsOf(await query.orderBy('p.id', 'desc').limit(page.size + 1))
+    if (ids.length <= page.size && floor) return null
+    return this.rowsOf(ids, { ...page, page: 1, afterId: null })
+  }
+
+  /** Every match through the search index (up to one more than `maxCounted`), newest first. */
+  private async indexMatches(scope: ListScope, keyword: string, authorIds: number[]) {
+    const query = scope.apply(db.from('posts as p')).select('p.id')
+    searchAdapter().apply(query, keyword, authorIds)
+    return idsOf(await query.orderBy('p.id', 'desc').limit(this.options.maxCounted + 1))
+  }
+
+  /** A page straight from the index, for keywords with more matches than are counted. */
+  private async indexRows(
+    scope: ListScope,
+    keyword: string,
+    authorIds: number[],
+    page: PageRequest
+  ) {
+    const query = scope.apply(postQuery())
+    searchAdapter().apply(query, keyword, authorIds)
+    if (page.afterId) query.where('p.id', '<', page.afterId)
+    else query.offset((page.page - 1) * page.size)
+    return (await query.orderBy('p.id', 'desc').limit(page.size + 1)) as PostRow[]
+  }
+
+  /** The page's rows out of a complete list of matching ids (newest first). */
+  private async rowsOf(ids: number[], page: PageRequest) {
+    const from = page.afterId
+      ? ids.filter((id) => id < page.afterId!)
+      : ids.slice((page.page - 1) * page.size)
+    const pageIds = from.slice(0, page.size + 1)
+    if (!pageIds.length) return []
+    const query = postQuery().whereIn('p.id', pageIds).whereNull('p.deleted_at')
+    return (await query.orderBy('p.id', 'desc')) as PostRow[]
+  }
+}
+
+/** post_search's key: FTS5 tables have `rowid`, the InnoDB table `post_id`. */
+function searchKey() {
+  return db.connection().dialect.name === 'mysql' ? 's.post_id' : 's.rowid'
+}
+
+/** The keyword literally in the current title or content (post_search `s`). */
+function textMatch(keyword: string): [string, string[]] {
+  const pattern = containsPattern(keyword)
+  return [
+    '(s.title like ? escape ? or s.content like ? escape ?)',
+    [pattern, LIKE_ESCAPE, pattern, LIKE_ESCAPE],
+  ]
+}
+
+function idsOf(rows: Record<string, unknown>[]) {
+  return rows.map((row) => Number(row.id))
+}

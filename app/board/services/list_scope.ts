@@ -1,0 +1,45 @@
+import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { CategoryNode, CategoryTree } from '#board/domain/category_tree'
+import type { PostListIndex } from '#board/services/post_query'
+
+/**
+ * The live posts of a category's list: a board lists its whole subtree
+ * (through the denormalised board_id), a leaf its own category_id.
+ */
+export class ListScope {
+  constructor(
+    readonly tree: CategoryTree,
+    readonly category: CategoryNode
+  ) {}
+
+  get categoryIds() {
+    return this.tree.subtree(this.category).map((c) => c.id)
+  }
+
+  /** Narrows a posts query aliased `p` to this list. */
+  apply<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
+    const ids = this.categoryIds
+    if (this.category.parentId === null) query.where('p.board_id', this.category.id)
+    else if (ids.length === 1) query.where('p.category_id', this.category.id)
+    else query.whereIn('p.category_id', ids)
+    query.whereNull('p.deleted_at')
+    return query
+  }
+
+  /** The index that serves this list newest first (none for a mid-tree category: it lists several). */
+  get index(): PostListIndex | undefined {
+    if (this.category.parentId === null) return 'posts_board_id_deleted_at_id_index'
+    return this.categoryIds.length === 1 ? 'posts_category_id_deleted_at_id_index' : undefined
+  }
+
+  /** Live posts in the list, from the per-category counters every post write keeps exact. */
+  async liveCount() {
+    const row = await db
+      .from('categories')
+      .whereIn('id', this.categoryIds)
+      .sum('post_count as total')
+      .first()
+    return Number(row?.total ?? 0)
+  }
+}

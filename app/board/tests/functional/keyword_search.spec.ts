@@ -1,0 +1,168 @@
+import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import limiter from '@adonisjs/limiter/services/main'
+import { ListPosts, type PostList } from '#board/actions/list_posts'
+import { KeywordSearch, type KeywordSearchOptions } from '#board/search/keyword_search'
+import { signedInUser } from '#tests/helpers/accounts'
+import { createBoard, createPost } from '#tests/helpers/board'
+
+/**
+ * The three ways KeywordSearch answers (exact sample, newest-first scan,
+ * search index), forced with tiny options so a test board of a few posts
+ * takes each path. The HTTP tests in list_and_search.spec.ts take the
+ * sample path (their boards are smaller than the default sample).
+ */
+const planners: Record<string, Partial<KeywordSearchOptions>> = {
+  'the search index': { sampleSize: 0, commonMatches: 1 },
+  'a newest-first scan': { sampleSize: 0, commonMatches: 0, scanWindow: 1000 },
+}
+
+function lister(options: Partial<KeywordSearchOptions>) {
+  return new ListPosts(
+    new KeywordSearch({
+      sampleSize: 1000,
+      commonMatches: 3,
+      scanWindow: 20_000,
+      maxCounted: 10_000,
+      ...options,
+    })
+  )
+}
+
+const ids = (list: PostList) => list.post_list.map((p) => p.id)
+
+/** Every page of a keyword list, following next_cursor. */
+async function allPages(list: ListPosts, board: string, keyword: string, size: number) {
+  const pages: PostList[] = []
+  let afterId: number | null = null
+  do {
+    const page: PostList = await list.handle(board, keyword, { size, page: 1, afterId })
+    pages.push(page)
+    afterId = page.next_cursor ? page.post_list.at(-1)!.id : null
+  } while (afterId)
+  return pages
+}
+
+async function postsWith(client: ApiClient, category: string, count: number, title: string) {
+  const author = await signedInUser(client)
+  const created = []
+  for (let i = 0; i < count; i++)
+    created.push(await createPost(client, author, category, { title }))
+  return created.map((p) => p.id).reverse()
+}
+
+test.group('KeywordSearch plans', (group) => {
+  group.each.setup(() => limiter.clear())
+
+  for (const [path, options] of Object.entries(planners)) {
+    test(`through ${path}: literal, case-insensitive, current versions and authors`, async ({
+      client,
+      assert,
+    }) => {
+      const { board, category } = await createBoard()
+      const author = await signedInUser(client)
+      const other = await signedInUser(client)
+      const percent = await createPost(client, author, category, {
+        title: 'Save 100% today',
+        content: 'deal',
+      })
+      const underscore = await createPost(client, author, category, {
+        title: 'snake_case names',
+        content: 'style',
+      })
+      const edited = await createPost(client, other, category, {
+        title: 'Draft',
+        content: 'obsolete wording',
+      })
+      await client
+        .put(`/api/v1/post/${edited.id}`)
+        .headers(other.auth)
+        .json({ title: 'Final', content: 'fresh words' })
+      const list = lister(options)
+      const search = async (keyword: string) => {
+        const page = await list.handle(board, keyword, { size: 10, page: 1, afterId: null })
+        return ids(page)
+      }
+
+      assert.deepEqual(await search('%'), [percent.id])
+      assert.deepEqual(await search('_'), [underscore.id])
+      assert.deepEqual(await search('100%'), [percent.id])
+      assert.deepEqual(await search('snake_case'), [underscore.id])
+      assert.deepEqual(await search('obsolete'), [], 'old versions are not searched')
+      assert.deepEqual(await search('fresh'), [edited.id])
+      assert.deepEqual(await search('SAVE'), [percent.id], 'case-insensitive')
+      assert.deepEqual(await search(other.name), [edited.id], 'author name')
+      assert.deepEqual(await search("' or 1=1 --"), [])
+      assert.deepEqual(await search('"quoted" (words) +plus -minus *'), [])
+    })
+  }
+
+  test('the search index counts exactly and pages through every match', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const older = await postsWith(client, category, 3, 'rare keyword here')
+    await postsWith(client, category, 3, 'nothing to see')
+    const list = lister({ sampleSize: 2 })
+
+    const first = await list.handle(board, 'keyword', { size: 2, page: 1, afterId: null })
+    assert.equal(first.total, 3)
+    assert.equal(first.total_relation, 'eq')
+    const pages = await allPages(list, board, 'keyword', 2)
+    assert.deepEqual(pages.flatMap(ids), older)
+    const second = await list.handle(board, 'keyword', { size: 2, page: 2, afterId: null })
+    assert.deepEqual(ids(second), older.slice(2))
+  })
+
+  test('a common keyword is scanned newest first and its total is a lower bound', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const matching = await postsWith(client, category, 6, 'common word')
+    await postsWith(client, category, 1, 'unrelated')
+    const newestFirst = [...(await postsWith(client, category, 2, 'common again')), ...matching]
+    const list = lister({ sampleSize: 3, commonMatches: 2, scanWindow: 1000 })
+
+    const first = await list.handle(board, 'common', { size: 2, page: 1, afterId: null })
+    assert.equal(first.total_relation, 'gte')
+    assert.isAtLeast(first.total, 3)
+    assert.isAtMost(first.total, newestFirst.length)
+    const pages = await allPages(list, board, 'common', 2)
+    assert.deepEqual(pages.flatMap(ids), newestFirst)
+    const third = await list.handle(board, 'common', { size: 2, page: 3, afterId: null })
+    assert.deepEqual(ids(third), newestFirst.slice(4, 6))
+  })
+
+  test('a scan that runs out of its window hands the page to the index', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const older = await postsWith(client, category, 2, 'trending topic')
+    await postsWith(client, category, 4, 'filler post')
+    const newer = await postsWith(client, category, 2, 'trending topic')
+    const list = lister({ sampleSize: 3, commonMatches: 2, scanWindow: 3 })
+
+    const page = await list.handle(board, 'trending', { size: 3, page: 1, afterId: null })
+    assert.equal(page.total_relation, 'eq')
+    assert.equal(page.total, 4)
+    assert.deepEqual(ids(page), [...newer, older[0]])
+  })
+
+  test('beyond maxCounted matches the total is a lower bound and pages still reach them all', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const matching = await postsWith(client, category, 5, 'counted keyword')
+    const list = lister({ sampleSize: 0, commonMatches: 1, maxCounted: 3 })
+
+    const first = await list.handle(board, 'counted', { size: 2, page: 1, afterId: null })
+    assert.equal(first.total, 3)
+    assert.equal(first.total_relation, 'gte')
+    const pages = await allPages(list, board, 'counted', 2)
+    assert.deepEqual(pages.flatMap(ids), matching)
+  })
+})

@@ -2,10 +2,16 @@ import env from '#start/env'
 import { defineConfig, store, drivers } from '@adonisjs/cache'
 
 /**
+ * The in-process layer is bounded in bytes: it is most of what the heap
+ * grows by under load, and the server should stay small (docs/performance.md).
+ */
+const l1 = () => drivers.memory({ maxSize: `${env.get('CACHE_MEMORY_MAX_MB') ?? 16}mb` })
+
+/**
  * "memory" for a single process; "redis" adds a shared L2 and a bus that
  * tells every instance's L1 about invalidations.
  */
-const memory = store().useL1Layer(drivers.memory({ maxSize: '64mb' }))
+const memory = store().useL1Layer(l1())
 
 /**
  * The Redis store is only built when selected: on shutdown the cache
@@ -15,7 +21,7 @@ const memory = store().useL1Layer(drivers.memory({ maxSize: '64mb' }))
 const redis =
   env.get('CACHE_STORE') === 'redis'
     ? store()
-        .useL1Layer(drivers.memory({ maxSize: '64mb' }))
+        .useL1Layer(l1())
         .useL2Layer(drivers.redis({ connectionName: 'main' }))
         .useBus(drivers.redisBus({ connectionName: 'main' }))
     : memory

@@ -50,6 +50,7 @@ export const schema = {
   CACHE_STORE: Env.schema.enum(['memory', 'redis'] as const),
   LIMITER_STORE: Env.schema.enum(['memory', 'redis'] as const),
   SESSION_DRIVER: Env.schema.enum(['cookie', 'redis', 'memory'] as const),
+  CACHE_MEMORY_MAX_MB: Env.schema.number.optional(),
 
   /*
   | Redis (only contacted when a store above is "redis")

@@ -158,7 +158,14 @@ test.group('Dockerfile', () => {
     assert.match(dockerfile, /^RUN node ace build$/m)
     assert.match(dockerfile, /^RUN npm ci --omit=dev /m)
     assert.match(finalStage(), /^ENV NODE_ENV=production/m)
-    assert.match(finalStage(), /^CMD \["node", "bin\/server\.js"\]$/m)
+    assert.match(finalStage(), /^CMD \["node", (".+", )*"bin\/server\.js"\]$/m)
+  })
+
+  test('starts node with the same flags as npm run start:prod', ({ assert }) => {
+    const scripts = JSON.parse(read('package.json')).scripts
+    const flags = (scripts['start:prod'] as string).split(' ').filter((p) => p.startsWith('--'))
+    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(finalStage())![1]) as string[]
+    assert.deepEqual(command, ['node', ...flags, 'bin/server.js'])
   })
 
   test('runs as a non-root user with a health check on /health', ({ assert }) => {

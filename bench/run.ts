@@ -7,7 +7,7 @@
  * bench/results/<db>-<posts>.json. See docs/performance.md.
  */
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { DEMO_VOCABULARY } from '../app/board/domain/demo_text.ts'
@@ -108,10 +108,15 @@ function productionNodeFlags() {
   return (scripts['start:prod'] as string).split(' ').filter((part) => part.startsWith('--'))
 }
 
-function start(command: string[], cwd: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(node, command, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] })
-  child.stdout!.resume()
-  return child
+/** Starts a server; its log (warnings and errors only) goes to `logFile` for a look afterwards. */
+function start(
+  command: string[],
+  cwd: string,
+  env: Record<string, string>,
+  logFile: string
+): ChildProcess {
+  const log = openSync(logFile, 'w')
+  return spawn(node, command, { cwd, env, stdio: ['ignore', log, log] })
 }
 
 async function waitForHttp(url: string, timeoutMs = 60_000) {
@@ -161,6 +166,9 @@ async function load(scenario: Scenario) {
     p99_ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count])
+    ),
   }
 }
 
@@ -173,6 +181,7 @@ async function load(scenario: Scenario) {
 async function latency(name: string, base: string, paths: () => string) {
   const times: number[] = []
   let non2xx = 0
+  const statuses: Record<string, number> = {}
   const deadline = Date.now() + duration * 1000
   while (Date.now() < deadline) {
     const begin = performance.now()
@@ -180,6 +189,7 @@ async function latency(name: string, base: string, paths: () => string) {
     await response.arrayBuffer()
     times.push(performance.now() - begin)
     if (response.status >= 300) non2xx++
+    statuses[response.status] = (statuses[response.status] ?? 0) + 1
   }
   times.sort((a, b) => a - b)
   const at = (q: number) =>
@@ -195,6 +205,7 @@ async function latency(name: string, base: string, paths: () => string) {
 }
 
 async function main() {
+  mkdirSync(root + 'tmp', { recursive: true })
   if (!existsSync(root + 'build/bin/server.js')) {
     execFileSync(node, ['ace', 'build'], { cwd: root, stdio: 'inherit' })
   }
@@ -203,11 +214,12 @@ async function main() {
 
   // Cold start of the built server: spawn to first answer on /health.
   const started = Date.now()
-  const app = start([...productionNodeFlags(), 'bin/server.js'], root + 'build', {
-    ...baseEnv,
-    PORT: String(APP_PORT),
-    SQLITE_FILENAME: `../${sqliteFile}`,
-  })
+  const app = start(
+    [...productionNodeFlags(), 'bin/server.js'],
+    root + 'build',
+    { ...baseEnv, PORT: String(APP_PORT), SQLITE_FILENAME: `../${sqliteFile}` },
+    root + 'tmp/bench-app.log'
+  )
   const base = `http://127.0.0.1:${APP_PORT}`
   await waitForHttp(`${base}/health`)
   const coldStartMs = Date.now() - started
@@ -220,7 +232,8 @@ async function main() {
   const bare = start(
     ['--import=@poppinss/ts-exec', 'bench/bare_server.ts', String(BARE_PORT), postBody],
     root,
-    baseEnv
+    baseEnv,
+    root + 'tmp/bench-bare.log'
   )
   await waitForHttp(`http://127.0.0.1:${BARE_PORT}/`)
 
@@ -247,8 +260,10 @@ async function main() {
   const cursor = (id: number) => Buffer.from(JSON.stringify({ id })).toString('base64url')
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]
   // Random cursors and keyword pairs: (nearly) every request misses the cache and reaches the database.
-  const topCursor = () =>
-    `/api/v1/board/qna?cursor=${cursor(newest - Math.floor(Math.random() * posts * 0.01))}`
+  // Near the top: within the newest 2% of ids, and at least 2,000 of them so that small datasets
+  // do not answer from the cache; deep: 50% to 80% of the way down.
+  const nearTop = () => newest - Math.floor(Math.random() * Math.max(posts * 0.02, 2000))
+  const topCursor = () => `/api/v1/board/qna?cursor=${cursor(nearTop())}`
   const deepCursor = () =>
     `/api/v1/board/qna?cursor=${cursor(Math.floor(newest * 0.2 + Math.random() * newest * 0.3))}`
 
@@ -257,7 +272,7 @@ async function main() {
   const searchPath = () => `/api/v1/board/qna?keyword=${encodeURIComponent(pick(vocabulary))}`
   // Random cursors near the top keep (nearly) every request out of the cache.
   const commonSearchPath = () =>
-    `/api/v1/board/qna?keyword=${pick(commonWords)}&cursor=${cursor(newest - Math.floor(Math.random() * 20_000))}`
+    `/api/v1/board/qna?keyword=${pick(commonWords)}&cursor=${cursor(nearTop())}`
 
   const rss: number[] = []
   const sampler = setInterval(() => rss.push(rssOf(app.pid!)), 500)

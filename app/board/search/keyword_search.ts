@@ -20,12 +20,14 @@ export interface KeywordPage {
 }
 
 export interface KeywordSearchOptions {
-  /** Newest posts of the list looked at first, to tell a common keyword from a rare one. */
+  /** Posts of the list looked at first, to tell a common keyword from a rare one. */
   sampleSize: number
   /** Matches in that sample from which a newest-first scan beats the search index. */
   commonMatches: number
   /** Posts a newest-first scan may read for one page before the index takes over. */
   scanWindow: number
+  /** Share of sampled posts matching above which the index is slower than any scan: no window then. */
+  unboundedScanShare: number
   /** Matches counted exactly through the index; beyond, `total` is a lower bound. */
   maxCounted: number
 }
@@ -34,50 +36,70 @@ export const KEYWORD_SEARCH_DEFAULTS: KeywordSearchOptions = {
   sampleSize: 1000,
   commonMatches: 3,
   scanWindow: 20_000,
+  unboundedScanShare: 0.02,
   maxCounted: 10_000,
+}
+
+/** The sample is read as this many slices spread over the list, not just its newest posts. */
+const SAMPLE_SLICES = 5
+
+interface SampleRow {
+  id: number
+  user_id: number
+  hit: number | string
 }
 
 /**
  * Plans a keyword list. A search index costs time in proportion to the
  * posts a word occurs in, whatever the page: fine for rare words, seconds
- * for a word in half of a million posts. So the newest posts are sampled
- * first (one indexed read plus a LIKE on each):
+ * for a word in half of a million posts. So the list is sampled first
+ * (slices spread from its newest to its oldest post, each an indexed read
+ * plus a LIKE on each post):
  * - the list is no larger than the sample: the sample is the exact answer;
- * - the keyword is common: walk the list newest first and keep matches
- *   until the page is full, which takes few rows; `total` is then the
- *   matches seen so far, reported as a lower bound ("gte");
+ * - the keyword is common: walk the list newest first from the page's
+ *   start and keep matches until the page is full, which takes few rows;
+ *   `total` is then the matches seen so far, reported as a lower bound
+ *   ("gte"). If the word turns rare within `scanWindow` posts, the index
+ *   takes over, unless the word is so common that the index would be
+ *   slower than reading on;
  * - otherwise the search index finds every match once, which gives the
  *   exact total and the page (up to `maxCounted` matches).
+ * Spreading the sample matters: sampling only the newest posts called a
+ * word rare when the latest posts happened not to use it, and the index
+ * then spent seconds on a word found in half of the board.
  */
 export class KeywordSearch {
   constructor(private options: KeywordSearchOptions = KEYWORD_SEARCH_DEFAULTS) {}
 
   async page(scope: ListScope, keyword: string, page: PageRequest): Promise<KeywordPage> {
     // Independent reads, on separate connections where the database has them.
-    const [authorIds, newest, live] = await Promise.all([
-      matchingAuthorIds(keyword),
-      this.options.sampleSize > 0 ? this.sampleNewest(scope, keyword) : [],
-      scope.liveCount(),
-    ])
+    const [authorIds, live] = await Promise.all([matchingAuthorIds(keyword), scope.liveCount()])
     const authors = new Set(authorIds)
-    const sample = newest
-      .filter((row) => Number(row.hit) === 1 || authors.has(Number(row.user_id)))
-      .map((row) => Number(row.id))
+    const matchingIds = (rows: SampleRow[]) =>
+      rows
+        .filter((row) => Number(row.hit) === 1 || authors.has(Number(row.user_id)))
+        .map((row) => Number(row.id))
+
     if (live <= this.options.sampleSize) {
-      return { rows: await this.rowsOf(sample, page), total: sample.length, totalRelation: 'eq' }
+      const all = matchingIds(await this.sampleFrom(scope, keyword, null, this.options.sampleSize))
+      return { rows: await this.rowsOf(all, page), total: all.length, totalRelation: 'eq' }
     }
 
-    if (sample.length >= this.options.commonMatches) {
-      const rows = await this.scan(scope, keyword, authorIds, page)
+    const sample = await this.spreadSample(scope, keyword)
+    const matches = matchingIds(sample).length
+    if (matches >= this.options.commonMatches) {
+      const share = matches / sample.length
+      const window = share >= this.options.unboundedScanShare ? null : this.options.scanWindow
+      const rows = await this.scan(scope, keyword, authorIds, page, window)
       if (rows) {
         const seen = (page.afterId ? 0 : (page.page - 1) * page.size) + rows.length
-        return { rows, total: Math.max(sample.length, seen), totalRelation: 'gte' }
+        return { rows, total: Math.max(matches, seen), totalRelation: 'gte' }
       }
     }
 
-    const matches = await this.indexMatches(scope, keyword, authorIds)
-    if (matches.length <= this.options.maxCounted) {
-      return { rows: await this.rowsOf(matches, page), total: matches.length, totalRelation: 'eq' }
+    const all = await this.indexMatches(scope, keyword, authorIds)
+    if (all.length <= this.options.maxCounted) {
+      return { rows: await this.rowsOf(all, page), total: all.length, totalRelation: 'eq' }
     }
     return {
       rows: await this.indexRows(scope, keyword, authorIds, page),
@@ -86,37 +108,74 @@ export class KeywordSearch {
     }
   }
 
-  /** The newest `sampleSize` posts of the list, newest first, with whether their text matches. */
-  private async sampleNewest(scope: ListScope, keyword: string) {
-    const newest = scope
+  /** `sampleSize` posts in slices starting at evenly spaced ids from the newest to the oldest. */
+  private async spreadSample(scope: ListScope, keyword: string): Promise<SampleRow[]> {
+    if (this.options.sampleSize <= 0) return []
+    const range = await scope
+      .apply(postsFrom(db.connection(), scope.index))
+      .min('p.id as low')
+      .max('p.id as high')
+      .first()
+    const low = Number(range?.low ?? 0)
+    const high = Number(range?.high ?? 0)
+    const each = Math.ceil(this.options.sampleSize / SAMPLE_SLICES)
+    const slices = await Promise.all(
+      Array.from({ length: SAMPLE_SLICES }, (_, i) => {
+        const start = Math.round(high - ((high - low) * i) / SAMPLE_SLICES)
+        return this.sampleFrom(scope, keyword, start, each)
+      })
+    )
+    // Slices of a list with gaps in its ids may overlap: count each post once.
+    const seen = new Set<number>()
+    return slices.flat().filter((row) => !seen.has(Number(row.id)) && seen.add(Number(row.id)))
+  }
+
+  /** Up to `count` posts of the list from id `start` down, with whether their text matches. */
+  private async sampleFrom(
+    scope: ListScope,
+    keyword: string,
+    start: number | null,
+    count: number
+  ): Promise<SampleRow[]> {
+    const slice = scope
       .apply(postsFrom(db.connection(), scope.index))
       .select('p.id', 'p.user_id')
       .orderBy('p.id', 'desc')
-      .limit(this.options.sampleSize)
+      .limit(count)
+    if (start !== null) slice.where('p.id', '<=', start)
     const [match, bindings] = textMatch(keyword)
-    const rows: { id: number; user_id: number; hit: number | string }[] = await db
-      .from(newest.as('p'))
+    return db
+      .from(slice.as('p'))
       .leftJoin('post_search as s', searchKey(), 'p.id')
       .select('p.id', 'p.user_id', db.raw(`case when ${match} then 1 else 0 end as hit`, bindings))
       .orderBy('p.id', 'desc')
-    return rows
   }
 
   /**
-   * A page of matches read newest first, within `scanWindow` posts of its
-   * start; null when the window ends before the page is full (the keyword
-   * is rarer further down), so the index answers instead. The walk reads
-   * the list index and the search rows only, then fetches the page.
+   * A page of matches read newest first, within `window` posts of its
+   * start (null: no limit); null when the window ends before the page is
+   * full (the keyword is rarer further down), so the index answers
+   * instead. The walk reads the list index and the search rows only, then
+   * fetches the page.
    */
-  private async scan(scope: ListScope, keyword: string, authorIds: number[], page: PageRequest) {
+  private async scan(
+    scope: ListScope,
+    keyword: string,
+    authorIds: number[],
+    page: PageRequest,
+    window: number | null
+  ) {
     const from = (query: DatabaseQueryBuilderContract) =>
       page.afterId ? query.where('p.id', '<', page.afterId) : query
-    const floor = await from(scope.apply(postsFrom(db.connection(), scope.index)))
-      .select('p.id')
-      .orderBy('p.id', 'desc')
-      .offset(this.options.scanWindow)
-      .limit(1)
-      .first()
+    const floor =
+      window === null
+        ? null
+        : await from(scope.apply(postsFrom(db.connection(), scope.index)))
+            .select('p.id')
+            .orderBy('p.id', 'desc')
+            .offset(window)
+            .limit(1)
+            .first()
 
     const [match, bindings] = textMatch(keyword)
     const query = from(scope.apply(postsFrom(db.connection(), scope.index)))

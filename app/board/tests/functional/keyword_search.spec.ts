@@ -2,7 +2,11 @@ import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import limiter from '@adonisjs/limiter/services/main'
 import { ListPosts, type PostList } from '#board/actions/list_posts'
-import { KeywordSearch, type KeywordSearchOptions } from '#board/search/keyword_search'
+import {
+  KEYWORD_SEARCH_DEFAULTS,
+  KeywordSearch,
+  type KeywordSearchOptions,
+} from '#board/search/keyword_search'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
 
@@ -18,15 +22,7 @@ const planners: Record<string, Partial<KeywordSearchOptions>> = {
 }
 
 function lister(options: Partial<KeywordSearchOptions>) {
-  return new ListPosts(
-    new KeywordSearch({
-      sampleSize: 1000,
-      commonMatches: 3,
-      scanWindow: 20_000,
-      maxCounted: 10_000,
-      ...options,
-    })
-  )
+  return new ListPosts(new KeywordSearch({ ...KEYWORD_SEARCH_DEFAULTS, ...options }))
 }
 
 const ids = (list: PostList) => list.post_list.map((p) => p.id)
@@ -143,12 +139,29 @@ test.group('KeywordSearch plans', (group) => {
     const older = await postsWith(client, category, 2, 'trending topic')
     await postsWith(client, category, 4, 'filler post')
     const newer = await postsWith(client, category, 2, 'trending topic')
-    const list = lister({ sampleSize: 3, commonMatches: 2, scanWindow: 3 })
+    const list = lister({ sampleSize: 3, commonMatches: 2, scanWindow: 3, unboundedScanShare: 2 })
 
     const page = await list.handle(board, 'trending', { size: 3, page: 1, afterId: null })
     assert.equal(page.total_relation, 'eq')
     assert.equal(page.total, 4)
     assert.deepEqual(ids(page), [...newer, older[0]])
+  })
+
+  test('a keyword common in the list but missing from its newest posts is still scanned', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const matching = await postsWith(client, category, 6, 'seasonal word')
+    await postsWith(client, category, 4, 'latest news')
+    // Sampling only the newest five posts finds one match: the word looked rare and went to the index.
+    const list = lister({ sampleSize: 5, commonMatches: 2 })
+
+    const first = await list.handle(board, 'seasonal', { size: 4, page: 1, afterId: null })
+    assert.equal(first.total_relation, 'gte')
+    assert.deepEqual(ids(first), matching.slice(0, 4))
+    const pages = await allPages(list, board, 'seasonal', 4)
+    assert.deepEqual(pages.flatMap(ids), matching)
   })
 
   test('beyond maxCounted matches the total is a lower bound and pages still reach them all', async ({

@@ -80,8 +80,11 @@ async function prepareDataset() {
         encoding: 'utf8',
       }
     )
-    if (count.status === 0 && Number(count.stdout.trim()) >= posts)
-      return console.log(`reusing ${name}`)
+    if (count.status === 0 && Number(count.stdout.trim()) >= posts) {
+      console.log(`reusing ${name}`)
+      // A dataset seeded by an older version gets the newer migrations.
+      return ace(['migration:run', '--force'])
+    }
     execFileSync('mysql', [
       '-h127.0.0.1',
       '-uroot',
@@ -89,7 +92,8 @@ async function prepareDataset() {
       `DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     ])
   } else if (existsSync(root + sqliteFile)) {
-    return console.log(`reusing ${sqliteFile}`)
+    console.log(`reusing ${sqliteFile}`)
+    return ace(['migration:run', '--force'])
   }
   ace(['migration:run', '--force'])
   ace(['db:seed'])

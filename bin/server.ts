@@ -12,6 +12,7 @@
 process.env.TZ = 'UTC'
 await import('reflect-metadata')
 const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+const { createAppServer } = await import('#core/http/safe_request_id')
 
 /**
  * URL to the application root. AdonisJS need it to resolve
@@ -58,7 +59,7 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.listenIf(app.managedByPm2, 'SIGINT', shutdown)
   })
   .httpServer()
-  .start()
+  .start(createAppServer)
   .catch((error) => {
     process.exitCode = 1
     prettyPrintError(error)

@@ -29,6 +29,21 @@ test.group('Operations endpoints and the error shape', () => {
     assert.equal(response.header('x-request-id'), 'trace-me-123')
   })
 
+  test('an X-Request-Id that is not a short plain id is replaced, not echoed or logged', async ({
+    client,
+    assert,
+  }) => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+    for (const id of ['x'.repeat(129), 'has spaces', '{"json":1}', 'a\tb']) {
+      const response = await client.get('/ping').header('x-request-id', id)
+      response.assertStatus(200)
+      assert.match(response.header('x-request-id') ?? '', uuid, id)
+    }
+    const kept = 'nginx-0123456789abcdef:1.2_3'
+    const response = await client.get('/ping').header('x-request-id', kept)
+    assert.equal(response.header('x-request-id'), kept)
+  })
+
   test('a wrong method answers 404 JSON, never HTML or a stack', async ({ client, assert }) => {
     const response = await client.patch('/api/v1/user/me').header('accept', 'text/html')
     assert.oneOf(response.status(), [404, 405])

@@ -168,9 +168,10 @@ test.group('Production server: request logs and metrics token', () => {
       body: JSON.stringify({ refresh_token: tokens.refresh_token }),
     })
     const newTokens = (await refreshed.json()) as typeof tokens
+    const bogusId = 'bogus-id '.repeat(200)
     const refused = await fetch(`${server.url}/api/v1/user/login`, {
       method: 'POST',
-      headers: json,
+      headers: { ...json, 'x-request-id': bogusId },
       body: JSON.stringify({ username: name, password: wrongPassword }),
     })
     assert.deepEqual(
@@ -180,6 +181,7 @@ test.group('Production server: request logs and metrics token', () => {
     assert.equal(await server.stop(), 0)
 
     const output = server.stdout() + server.stderr()
+    assert.notInclude(output, bogusId, 'an unsafe X-Request-Id is replaced, not logged')
     for (const secret of [
       password,
       wrongPassword,

@@ -1,21 +1,33 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
 import { LikeSearch } from '#board/search/like_search'
 
 /**
- * SQLite FTS5 with the trigram tokenizer: a quoted string matches as a
- * literal, case-insensitive substring, exactly like the LIKE adapter, but
- * through the index. Trigrams need 3 characters; shorter keywords use LIKE.
+ * SQLite FTS5 (unicode61 words with a prefix index) finds candidates whose
+ * words start with each word of the keyword; an escaped LIKE on the same
+ * rows confirms the literal text, so results are exactly the LIKE
+ * adapter's minus matches that begin inside a word ("ello" in "hello"),
+ * as with MariaDB's FULLTEXT. Words are runs of letters and digits, each
+ * quoted (FTS5 operators stay literal); words under 3 characters would
+ * match most of the board, so they are left to the LIKE, and a keyword
+ * without a longer word uses LIKE alone.
  */
 export class Fts5Search implements SearchFilter {
   readonly name = 'fts5'
   #fallback = new LikeSearch()
 
   apply(query: DatabaseQueryBuilderContract, keyword: string, authorIds: number[]) {
-    if ([...keyword].length < 3) return this.#fallback.apply(query, keyword, authorIds)
-    const phrase = `"${keyword.replace(/"/g, '""')}"`
+    const words = keyword.split(/[^\p{L}\p{N}]+/u).filter((word) => [...word].length >= 3)
+    if (!words.length) return this.#fallback.apply(query, keyword, authorIds)
+    const match = words.map((word) => `"${word}"*`).join(' ')
+    const pattern = containsPattern(keyword)
     textOrAuthor(query, authorIds, (where) => {
-      where.whereRaw('p.id in (select rowid from post_search where post_search match ?)', [phrase])
+      where.whereRaw(
+        `p.id in (select rowid from post_search where post_search match ?
+          and (title like ? escape ? or content like ? escape ?))`,
+        [match, pattern, LIKE_ESCAPE, pattern, LIKE_ESCAPE]
+      )
     })
   }
 }

@@ -111,13 +111,17 @@ export class KeywordSearch {
   /** `sampleSize` posts in slices starting at evenly spaced ids from the newest to the oldest. */
   private async spreadSample(scope: ListScope, keyword: string): Promise<SampleRow[]> {
     if (this.options.sampleSize <= 0) return []
-    const range = await scope
-      .apply(postsFrom(db.connection(), scope.index))
-      .min('p.id as low')
-      .max('p.id as high')
-      .first()
-    const low = Number(range?.low ?? 0)
-    const high = Number(range?.high ?? 0)
+    // Two index seeks: SQLite computes MIN/MAX under a WHERE by reading the whole range.
+    const edge = (direction: 'asc' | 'desc') =>
+      scope
+        .apply(postsFrom(db.connection(), scope.index))
+        .select('p.id')
+        .orderBy('p.id', direction)
+        .limit(1)
+        .first()
+    const [first, last] = await Promise.all([edge('asc'), edge('desc')])
+    const low = Number(first?.id ?? 0)
+    const high = Number(last?.id ?? 0)
     const each = Math.ceil(this.options.sampleSize / SAMPLE_SLICES)
     const slices = await Promise.all(
       Array.from({ length: SAMPLE_SLICES }, (_, i) => {

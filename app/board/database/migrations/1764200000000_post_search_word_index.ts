@@ -10,15 +10,16 @@ const REFILL = `INSERT INTO post_search (rowid, title, content)
  * words (unicode61) with a prefix index. Trigrams matched any substring,
  * but every trigram of a word has a long posting list on a big board: a
  * rare word took 115-440 ms at a million posts, against 0.6-2 ms by word
- * prefix (docs/performance.md). The rows are rebuilt from the current
- * versions. MariaDB's FULLTEXT index already works by word.
+ * prefix (docs/performance.md). Accents are kept, as LIKE keeps them.
+ * The rows are rebuilt from the current versions. MariaDB's FULLTEXT
+ * index already works by word.
  */
 export default class extends BaseSchema {
   async up() {
     if (this.db.dialect.name === 'mysql') return
     this.schema.raw('DROP TABLE IF EXISTS post_search')
     this.schema.raw(
-      "CREATE VIRTUAL TABLE post_search USING fts5(title, content, tokenize = 'unicode61', prefix = '3')"
+      "CREATE VIRTUAL TABLE post_search USING fts5(title, content, tokenize = 'unicode61 remove_diacritics 0', prefix = '3')"
     )
     this.schema.raw(REFILL)
   }

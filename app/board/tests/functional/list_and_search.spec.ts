@@ -3,6 +3,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import { ManageCategories } from '#board/actions/manage_categories'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
+import { assertLiteralSearch } from '#tests/helpers/literal_search'
 
 const ids = (body: { post_list: { id: number }[] }) => body.post_list.map((p) => p.id)
 
@@ -111,43 +112,12 @@ test.group('GET /board/:category (list)', (group) => {
     client,
     assert,
   }) => {
-    const { board, category } = await createBoard()
-    const author = await signedInUser(client)
-    const other = await signedInUser(client)
-    const percent = await createPost(client, author, category, {
-      title: 'Save 100% today',
-      content: 'deal',
-    })
-    const underscore = await createPost(client, author, category, {
-      title: 'snake_case names',
-      content: 'style',
-    })
-    const edited = await createPost(client, other, category, {
-      title: 'Draft',
-      content: 'obsolete wording',
-    })
-    await client
-      .put(`/api/v1/post/${edited.id}`)
-      .headers(other.auth)
-      .json({ title: 'Final', content: 'fresh words' })
-
-    const search = async (keyword: string) => {
+    await assertLiteralSearch(client, assert, async (board, keyword) => {
       const response = await client.get(`/api/v1/board/${board}`).qs({ keyword })
       response.assertStatus(200)
       assert.equal(response.body().total, response.body().post_list.length)
       return ids(response.body())
-    }
-
-    assert.deepEqual(await search('%'), [percent.id])
-    assert.deepEqual(await search('_'), [underscore.id])
-    assert.deepEqual(await search('100%'), [percent.id])
-    assert.deepEqual(await search('snake_case'), [underscore.id])
-    assert.deepEqual(await search('obsolete'), [], 'old versions are not searched')
-    assert.deepEqual(await search('fresh'), [edited.id])
-    assert.deepEqual(await search('SAVE'), [percent.id], 'case-insensitive')
-    assert.deepEqual(await search(other.name), [edited.id], 'author name')
-    assert.deepEqual(await search("' or 1=1 --"), [])
-    assert.deepEqual(await search('"quoted" (words) +plus -minus *'), [])
+    })
   })
 
   test('total counts exactly what the keyword filter matches across pages', async ({

@@ -5,7 +5,7 @@ import { encodeCursor } from '#board/domain/cursor'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { ListScope } from '#board/services/list_scope'
-import { postQuery } from '#board/services/post_query'
+import { atPage, postQuery } from '#board/services/post_query'
 import { KeywordSearch, type TotalRelation } from '#board/search/keyword_search'
 import { postJson, type PostJson, type PostRow } from '#board/transformers/post_json'
 
@@ -65,13 +65,7 @@ export class ListPosts {
   }
 
   private async plainPage(scope: ListScope, page: PageRequest) {
-    const query = scope
-      .apply(postQuery(undefined, scope.index))
-      .orderBy('p.id', 'desc')
-      .limit(page.size + 1)
-    if (page.afterId) query.where('p.id', '<', page.afterId)
-    else query.offset((page.page - 1) * page.size)
-    const rows = (await query) as PostRow[]
+    const rows = (await atPage(scope.apply(postQuery(undefined, scope.index)), page)) as PostRow[]
     return { rows, total: await scope.liveCount(), totalRelation: 'eq' as const }
   }
 }

@@ -1,7 +1,7 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
 import { LikeSearch } from '#board/search/like_search'
+import { literalTextMatch } from '#board/search/literal_text_match'
 
 /**
  * SQLite FTS5 (unicode61 words with a prefix index) finds candidates whose
@@ -24,18 +24,13 @@ export class Fts5Search implements SearchFilter {
     const words = keyword.split(/[^\p{L}\p{N}]+/u).filter((word) => [...word].length >= 3)
     if (!words.length) return this.#fallback.apply(query, keyword, authorIds)
     const match = words.map((word) => `"${word}"*`).join(' ')
-    if (/^[A-Za-z0-9]+$/.test(keyword)) {
-      return textOrAuthor(query, authorIds, (where) => {
-        where.whereRaw('p.id in (select rowid from post_search where post_search match ?)', [match])
-      })
+    let candidates = 'select rowid from post_search where post_search match ?'
+    const bindings = [match]
+    if (!/^[A-Za-z0-9]+$/.test(keyword)) {
+      const [literal, literalBindings] = literalTextMatch(keyword)
+      candidates += ` and ${literal}`
+      bindings.push(...literalBindings)
     }
-    const pattern = containsPattern(keyword)
-    textOrAuthor(query, authorIds, (where) => {
-      where.whereRaw(
-        `p.id in (select rowid from post_search where post_search match ?
-          and (title like ? escape ? or content like ? escape ?))`,
-        [match, pattern, LIKE_ESCAPE, pattern, LIKE_ESCAPE]
-      )
-    })
+    textOrAuthor(query, authorIds, (where) => where.whereRaw(`p.id in (${candidates})`, bindings))
   }
 }

@@ -1,7 +1,7 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
 import { LikeSearch } from '#board/search/like_search'
+import { literalTextMatch } from '#board/search/literal_text_match'
 
 /**
  * MariaDB FULLTEXT (InnoDB, boolean mode) finds candidates through the
@@ -24,22 +24,14 @@ export class FulltextSearch implements SearchFilter {
     const words = keyword.split(/[^\p{L}\p{N}_]+/u).filter((word) => [...word].length >= 3)
     if (!words.length) return this.#fallback.apply(query, keyword, authorIds)
     const against = words.map((word) => `+${word}*`).join(' ')
-    if (words.length === 1 && words[0] === keyword) {
-      return textOrAuthor(query, authorIds, (where) => {
-        where.whereRaw(
-          'p.id in (select post_id from post_search where match(title, content) against (? in boolean mode))',
-          [against]
-        )
-      })
+    let candidates =
+      'select post_id from post_search where match(title, content) against (? in boolean mode)'
+    const bindings = [against]
+    if (words.length !== 1 || words[0] !== keyword) {
+      const [literal, literalBindings] = literalTextMatch(keyword)
+      candidates += ` and ${literal}`
+      bindings.push(...literalBindings)
     }
-    const pattern = containsPattern(keyword)
-    textOrAuthor(query, authorIds, (where) => {
-      where.whereRaw(
-        `p.id in (select post_id from post_search
-          where match(title, content) against (? in boolean mode)
-          and (title like ? escape ? or content like ? escape ?))`,
-        [against, pattern, LIKE_ESCAPE, pattern, LIKE_ESCAPE]
-      )
-    })
+    textOrAuthor(query, authorIds, (where) => where.whereRaw(`p.id in (${candidates})`, bindings))
   }
 }

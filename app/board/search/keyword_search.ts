@@ -1,13 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import type { PageRequest } from '#board/domain/page_request'
 import type { ListScope } from '#board/services/list_scope'
-import { postQuery, postsFrom } from '#board/services/post_query'
+import { atPage, postQuery, postsFrom } from '#board/services/post_query'
 import type { PostRow } from '#board/transformers/post_json'
 import { textOrAuthor } from '#board/search/search_filter'
 import { searchAdapter } from '#board/search/search_adapter'
 import { matchingAuthorIds } from '#board/search/like_search'
+import { literalTextMatch } from '#board/search/literal_text_match'
 
 /** "eq": `total` is exact; "gte": more posts match and `total` is a lower bound. */
 export type TotalRelation = 'eq' | 'gte'
@@ -147,7 +147,7 @@ export class KeywordSearch {
       .orderBy('p.id', 'desc')
       .limit(count)
     if (start !== null) slice.where('p.id', '<=', start)
-    const [match, bindings] = textMatch(keyword)
+    const [match, bindings] = literalTextMatch(keyword, 's')
     return db
       .from(slice.as('p'))
       .leftJoin('post_search as s', searchKey(), 'p.id')
@@ -181,7 +181,7 @@ export class KeywordSearch {
             .limit(1)
             .first()
 
-    const [match, bindings] = textMatch(keyword)
+    const [match, bindings] = literalTextMatch(keyword, 's')
     const query = from(scope.apply(postsFrom(db.connection(), scope.index)))
       .join('post_search as s', searchKey(), 'p.id')
       .select('p.id')
@@ -190,7 +190,7 @@ export class KeywordSearch {
     if (!page.afterId) query.offset((page.page - 1) * page.size)
     const ids = idsOf(await query.orderBy('p.id', 'desc').limit(page.size + 1))
     if (ids.length <= page.size && floor) return null
-    return this.rowsOf(ids, { ...page, page: 1, afterId: null })
+    return this.rowsByIds(ids)
   }
 
   /** Every match through the search index (up to one more than `maxCounted`), newest first. */
@@ -209,9 +209,7 @@ export class KeywordSearch {
   ) {
     const query = scope.apply(postQuery())
     searchAdapter().apply(query, keyword, authorIds)
-    if (page.afterId) query.where('p.id', '<', page.afterId)
-    else query.offset((page.page - 1) * page.size)
-    return (await query.orderBy('p.id', 'desc').limit(page.size + 1)) as PostRow[]
+    return (await atPage(query, page)) as PostRow[]
   }
 
   /** The page's rows out of a complete list of matching ids (newest first). */
@@ -219,9 +217,13 @@ export class KeywordSearch {
     const from = page.afterId
       ? ids.filter((id) => id < page.afterId!)
       : ids.slice((page.page - 1) * page.size)
-    const pageIds = from.slice(0, page.size + 1)
-    if (!pageIds.length) return []
-    const query = postQuery().whereIn('p.id', pageIds).whereNull('p.deleted_at')
+    return this.rowsByIds(from.slice(0, page.size + 1))
+  }
+
+  /** The list rows of these posts (still live), newest first. */
+  private async rowsByIds(ids: number[]) {
+    if (!ids.length) return []
+    const query = postQuery().whereIn('p.id', ids).whereNull('p.deleted_at')
     return (await query.orderBy('p.id', 'desc')) as PostRow[]
   }
 }
@@ -229,15 +231,6 @@ export class KeywordSearch {
 /** post_search's key: FTS5 tables have `rowid`, the InnoDB table `post_id`. */
 function searchKey() {
   return db.connection().dialect.name === 'mysql' ? 's.post_id' : 's.rowid'
-}
-
-/** The keyword literally in the current title or content (post_search `s`). */
-function textMatch(keyword: string): [string, string[]] {
-  const pattern = containsPattern(keyword)
-  return [
-    '(s.title like ? escape ? or s.content like ? escape ?)',
-    [pattern, LIKE_ESCAPE, pattern, LIKE_ESCAPE],
-  ]
 }
 
 function idsOf(rows: Record<string, unknown>[]) {

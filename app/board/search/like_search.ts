@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
+import { literalTextMatch } from '#board/search/literal_text_match'
 
 /**
  * Escaped LIKE on every database: literal substring matches (`%` and `_`
@@ -12,17 +13,13 @@ export class LikeSearch implements SearchFilter {
   readonly name = 'like'
 
   apply(query: DatabaseQueryBuilderContract, keyword: string, authorIds: number[]) {
-    const pattern = containsPattern(keyword)
+    const [literal, bindings] = literalTextMatch(keyword, 'sv')
     textOrAuthor(query, authorIds, (where) => {
       where.whereExists((sub) => {
         sub
           .from('post_versions as sv')
           .whereRaw('sv.post_id = p.id and sv.version = p.current_version')
-          .where((text) => {
-            text
-              .whereRaw('sv.title like ? escape ?', [pattern, LIKE_ESCAPE])
-              .orWhereRaw('sv.content like ? escape ?', [pattern, LIKE_ESCAPE])
-          })
+          .whereRaw(literal, bindings)
       })
     })
   }

@@ -8,13 +8,13 @@ import type { PostListIndex } from '#board/services/post_query'
  * (through the denormalised board_id), a leaf its own category_id.
  */
 export class ListScope {
+  readonly categoryIds: number[]
+
   constructor(
     readonly tree: CategoryTree,
     readonly category: CategoryNode
-  ) {}
-
-  get categoryIds() {
-    return this.tree.subtree(this.category).map((c) => c.id)
+  ) {
+    this.categoryIds = tree.subtree(category).map((c) => c.id)
   }
 
   /** Narrows a posts query aliased `p` to this list. */

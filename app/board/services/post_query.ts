@@ -1,5 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { PageRequest } from '#board/domain/page_request'
 
 /** The two list indexes (see the posts migration). */
 export type PostListIndex =
@@ -46,4 +48,14 @@ export function postsFrom(client: QueryClientContract = db.connection(), index?:
     query.knexQuery.from(query.knexQuery.client.raw(`posts as p ${hint}`))
   }
   return query
+}
+
+/** Newest first from the page's start (after its cursor, or at its offset), one row more than a page. */
+export function atPage<Query extends DatabaseQueryBuilderContract>(
+  query: Query,
+  page: PageRequest
+) {
+  if (page.afterId) query.where('p.id', '<', page.afterId)
+  else query.offset((page.page - 1) * page.size)
+  return query.orderBy('p.id', 'desc').limit(page.size + 1)
 }

@@ -12,7 +12,7 @@
 process.env.TZ = 'UTC'
 await import('reflect-metadata')
 const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
-const { createAppServer } = await import('#core/http/safe_request_id')
+const { createAppServer } = await import('#core/http/app_server')
 
 /**
  * URL to the application root. AdonisJS need it to resolve

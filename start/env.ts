@@ -51,6 +51,8 @@ export const schema = {
   LIMITER_STORE: Env.schema.enum(['memory', 'redis'] as const),
   SESSION_DRIVER: Env.schema.enum(['cookie', 'redis', 'memory'] as const),
   CACHE_MEMORY_MAX_MB: Env.schema.number.optional(),
+  // Cached public reads answered before the framework's pipeline (app/core/http/fast_lane.ts).
+  HTTP_FAST_LANE: Env.schema.boolean.optional(),
 
   /*
   | Redis (only contacted when a store above is "redis")

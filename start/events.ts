@@ -8,6 +8,8 @@
 */
 
 import emitter from '@adonisjs/core/services/emitter'
-import { logRequest } from '#core/logging/log_request'
+import { logFastLaneRequest, logRequest } from '#core/logging/log_request'
+import { fastLane } from '#core/http/fast_lane'
 
 emitter.on('http:request_completed', logRequest)
+fastLane.onServed(logFastLaneRequest)

@@ -1,5 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { fastLane } from '#core/http/fast_lane'
+import { BoardCache } from '#board/services/board_cache'
 
 const BoardController = () => import('#board/controllers/board_controller')
 const PostController = () => import('#board/controllers/post_controller')
@@ -15,6 +17,7 @@ router
     router.get('/board/category', [BoardController, 'children'])
     router.get('/board/parent', [BoardController, 'parent'])
     router.get('/board/:category', [BoardController, 'list'])
+    // Cache hits are answered by the fast lane (registered below), misses here.
     router.get('/post/:id', [PostController, 'show']).where('id', id.id)
     router.get('/post/:id/history', [PostController, 'history']).where('id', id.id)
     router.get('/post/:id/download', [PostController, 'download']).where('id', id.id)
@@ -46,3 +49,10 @@ router
       .use(middleware.auth())
   })
   .prefix('/api/v1')
+
+// The most read answer of a board, the same for every reader: cache hits skip the middleware pipeline.
+fastLane.register({
+  pattern: '/api/v1/post/:id',
+  url: /^\/api\/v1\/post\/(\d{1,15})$/,
+  lookup: (match) => BoardCache.cachedPost(Number(match[1])),
+})

@@ -1,7 +1,9 @@
 import net from 'node:net'
 import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
-import { uniqueName } from '#tests/helpers/accounts'
+import { signedInUser, uniqueName } from '#tests/helpers/accounts'
+import { createBoard, createPost } from '#tests/helpers/board'
+import { parseMetrics, valueOf } from '#tests/helpers/metrics'
 import { startServer } from '#tests/helpers/server_process'
 
 /*
@@ -213,6 +215,50 @@ test.group('Production server: request logs and metrics token', () => {
       assert.isString(line.request_id)
       assert.isNumber(line.duration_ms)
       assert.match(line.time, /Z$/)
+    }
+  }).timeout(60_000)
+
+  test('the fast lane logs and counts its answers like the pipeline; HTTP_FAST_LANE=false turns it off', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { category } = await createBoard()
+    const post = await createPost(client, await signedInUser(client), category)
+    const fastLaneAnswers = async (url: string) => {
+      const metrics = parseMetrics(await (await fetch(`${url}/metrics`)).text())
+      return valueOf(metrics, 'boardcms_http_fast_lane_responses_total')
+    }
+
+    // With the Redis store the post may already be cached by the in-process server: 1 or 2.
+    for (const [env, expected] of [
+      [{}, [1, 2]],
+      [{ HTTP_FAST_LANE: 'false' }, [0]],
+    ] as const) {
+      const server = await startServer(env)
+      cleanup(() => server.kill())
+      const ids = [`read-${randomUUID()}`, `read-${randomUUID()}`]
+      for (const id of ids) {
+        const read = await fetch(`${server.url}/api/v1/post/${post.id}`, {
+          headers: { 'x-request-id': id },
+        })
+        assert.equal(read.status, 200)
+        assert.equal(read.headers.get('x-request-id'), id)
+      }
+      assert.include(expected, await fastLaneAnswers(server.url), JSON.stringify(env))
+      assert.equal(await server.stop(), 0)
+
+      const lines = server
+        .stdout()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+      for (const id of ids) {
+        const line = lines.find((l) => l.request_id === id && l.msg === 'request completed')
+        assert.containsSubset(line, { method: 'GET', route: '/api/v1/post/:id', status: 200 })
+        assert.isNumber(line.duration_ms)
+        assert.match(line.time, /Z$/)
+      }
     }
   }).timeout(60_000)
 

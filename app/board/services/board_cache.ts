@@ -11,6 +11,11 @@ export class BoardCache {
     return `board:post:${postId}`
   }
 
+  /** A post's cached detail, or undefined when the cache does not hold it (or holds "no such post"). */
+  static async cachedPost(postId: number): Promise<unknown> {
+    return (await cache.get({ key: BoardCache.postKey(postId) })) ?? undefined
+  }
+
   static listTag(categoryId: number) {
     return `board:list:${categoryId}`
   }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 
 /** What we accept from a proxy's X-Request-Id: a UUID, a cuid, nginx's $request_id and the like. */
 const ACCEPTED = /^[A-Za-z0-9._:-]{1,128}$/
@@ -14,12 +14,4 @@ export function dropUnsafeRequestId(request: IncomingMessage) {
   if (id !== undefined && (Array.isArray(id) || !ACCEPTED.test(id))) {
     delete request.headers['x-request-id']
   }
-}
-
-/** The node:http server of the app (production and tests), with the request id guard in front. */
-export function createAppServer(handler: (req: IncomingMessage, res: ServerResponse) => unknown) {
-  return createServer((request, response) => {
-    dropUnsafeRequestId(request)
-    return handler(request, response)
-  })
 }

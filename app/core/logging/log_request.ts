@@ -1,6 +1,8 @@
 import type { HttpRequestFinishedPayload } from '@adonisjs/core/types/http'
 import { hrtimeToSeconds } from '#core/metrics/hrtime_to_seconds'
 import { finalStatus } from '#core/http/final_status'
+import type { FastLaneServed } from '#core/http/fast_lane'
+import logger from '@adonisjs/core/services/logger'
 
 /** Probes and scrapes would drown the log at info level. */
 const QUIET_ROUTES = new Set(['/health', '/health/ready', '/ping', '/metrics'])
@@ -21,6 +23,27 @@ export function logRequest({ ctx, duration }: HttpRequestFinishedPayload) {
       duration_ms: Math.round(hrtimeToSeconds(duration) * 1e5) / 100,
       // ctx.auth exists only on matched routes; `user` only after authentication.
       user_id: ctx.auth?.user?.id,
+    },
+    'request completed'
+  )
+}
+
+/** The same line for a request the fast lane answered (a public read: no user, as on the framework path). */
+export function logFastLaneRequest({
+  requestId,
+  method,
+  route,
+  status,
+  durationSeconds,
+}: FastLaneServed) {
+  if (!logger.isLevelEnabled('info')) return
+  logger.info(
+    {
+      request_id: requestId,
+      method,
+      route,
+      status,
+      duration_ms: Math.round(durationSeconds * 1e5) / 100,
     },
     'request completed'
   )

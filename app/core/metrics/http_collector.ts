@@ -5,6 +5,7 @@ import type { CommonCollectorOptions, ResolvedPromConfig } from '@julr/adonisjs-
 import { hrtimeToSeconds } from '#core/metrics/hrtime_to_seconds'
 import { METRICS_ROUTE_NAME } from '#core/metrics/metrics_route'
 import { finalStatus } from '#core/http/final_status'
+import { fastLane } from '#core/http/fast_lane'
 
 /** Route label of requests no route matched: one series whatever the path. */
 export const UNMATCHED_ROUTE = '(unmatched)'
@@ -53,6 +54,19 @@ export class HttpCollector extends Collector {
       }
       requests.inc(labels)
       durations.observe(labels, hrtimeToSeconds(duration))
+    })
+
+    // Requests the fast lane answered count like the others, and once more here.
+    const fastLaneResponses = this.createCounter({
+      name: 'http_fast_lane_responses_total',
+      help: 'Cached public reads answered before the middleware pipeline, by route pattern',
+      labelNames: ['route'] as const,
+    })
+    fastLane.onServed(({ method, route, status, durationSeconds }) => {
+      const labels = { method, route, status: String(status) }
+      requests.inc(labels)
+      durations.observe(labels, durationSeconds)
+      fastLaneResponses.inc({ route })
     })
   }
 }

@@ -1,0 +1,158 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
+import db from '@adonisjs/lucid/services/db'
+import { fastLane } from '#core/http/fast_lane'
+import { BoardCache } from '#board/services/board_cache'
+import { signedInUser } from '#tests/helpers/accounts'
+import { createBoard, createPost } from '#tests/helpers/board'
+import { scrape, valueOf } from '#tests/helpers/metrics'
+import type { ApiClient } from '@japa/api-client'
+
+const ROUTE = '/api/v1/post/:id'
+
+/** Requests the fast lane answered so far. */
+async function fastLaneCount(client: ApiClient) {
+  return valueOf(await scrape(client), 'boardcms_http_fast_lane_responses_total', { route: ROUTE })
+}
+
+/** Headers a client sees, without the ones node adds to every answer. */
+function ownHeaders(headers: Record<string, string>) {
+  const { date, connection, ['keep-alive']: keepAlive, ...rest } = headers
+  return rest
+}
+
+function setFastLane(enabled: boolean) {
+  fastLane.configure({ enabled, cors: app.config.get('cors'), logger })
+}
+
+async function newPost(client: ApiClient) {
+  const { category } = await createBoard()
+  const author = await signedInUser(client)
+  return { author, post: await createPost(client, author, category) }
+}
+
+test.group('Fast lane: cached public reads answered before the pipeline', (group) => {
+  group.each.teardown(() => setFastLane(true))
+
+  test('a cache hit gets the same body and headers as the framework answer, and counts in the metrics', async ({
+    client,
+    assert,
+  }) => {
+    const { post } = await newPost(client)
+    const url = `/api/v1/post/${post.id}`
+    const origin = 'https://front.example'
+    setFastLane(false)
+    const framework = await client
+      .get(url)
+      .header('x-request-id', 'req-framework')
+      .header('origin', origin)
+    setFastLane(true)
+    const before = await scrape(client)
+    const fast = await client.get(url).header('x-request-id', 'req-fast').header('origin', origin)
+    const after = await scrape(client)
+
+    assert.equal(
+      valueOf(after, 'boardcms_http_fast_lane_responses_total', { route: ROUTE }) -
+        valueOf(before, 'boardcms_http_fast_lane_responses_total', { route: ROUTE }),
+      1
+    )
+    const labels = { route: ROUTE, method: 'GET', status: '200' }
+    assert.equal(
+      valueOf(after, 'boardcms_http_requests_total', labels) -
+        valueOf(before, 'boardcms_http_requests_total', labels),
+      1
+    )
+    fast.assertStatus(200)
+    assert.equal(fast.text(), framework.text())
+    assert.deepEqual(
+      { ...ownHeaders(fast.headers()), 'x-request-id': 'req-framework' },
+      ownHeaders(framework.headers())
+    )
+    assert.equal(fast.header('x-request-id'), 'req-fast')
+    assert.equal(fast.header('access-control-allow-origin'), origin)
+  })
+
+  test('an unsafe X-Request-Id is replaced by a UUID on the fast lane too', async ({
+    client,
+    assert,
+  }) => {
+    const { post } = await newPost(client)
+    await client.get(`/api/v1/post/${post.id}`)
+    const before = await fastLaneCount(client)
+    const response = await client
+      .get(`/api/v1/post/${post.id}`)
+      .header('x-request-id', 'a b <script>')
+    assert.equal(await fastLaneCount(client), before + 1)
+    assert.match(response.header('x-request-id') ?? '', /^[0-9a-f-]{36}$/)
+  })
+
+  test('an edit or a delete is seen by the very next read', async ({ client, assert }) => {
+    const { author, post } = await newPost(client)
+    const url = `/api/v1/post/${post.id}`
+    await client.get(url)
+    const edit = await client
+      .put(url)
+      .headers(author.auth)
+      .json({ title: 'Edited title', content: 'Edited' })
+    edit.assertStatus(200)
+    for (let i = 0; i < 2; i++) {
+      const read = await client.get(url)
+      assert.containsSubset(read.body(), { title: 'Edited title', version: 2 })
+    }
+
+    const before = await fastLaneCount(client)
+    ;(await client.delete(url).headers(author.auth)).assertStatus(204)
+    for (let i = 0; i < 2; i++) (await client.get(url)).assertStatus(404)
+    assert.equal(
+      await fastLaneCount(client),
+      before,
+      'a cached "no such post" is the framework\'s 404'
+    )
+  })
+
+  test('an entry invalidated by tag is not served', async ({ client, assert }) => {
+    const { post } = await newPost(client)
+    const url = `/api/v1/post/${post.id}`
+    await client.get(url)
+    await db
+      .from('post_versions')
+      .where('post_id', post.id)
+      .update({ title: 'Changed behind the cache' })
+    assert.equal((await client.get(url)).body().title, post.title, 'served from the cache')
+    await BoardCache.everythingChanged()
+    assert.equal((await client.get(url)).body().title, 'Changed behind the cache')
+  })
+
+  test('URLs it does not own, HEAD, and HTTP_FAST_LANE=false go through the framework', async ({
+    client,
+    assert,
+  }) => {
+    const { post } = await newPost(client)
+    await client.get(`/api/v1/post/${post.id}`)
+    const before = await fastLaneCount(client)
+    ;(await client.get(`/api/v1/post/${post.id}?utm=x`)).assertStatus(200)
+    ;(await client.get(`/api/v1/post/${post.id}/`)).assertStatus(200)
+    ;(await client.head(`/api/v1/post/${post.id}`)).assertStatus(200)
+    setFastLane(false)
+    ;(await client.get(`/api/v1/post/${post.id}`)).assertStatus(200)
+    assert.equal(await fastLaneCount(client), before)
+  })
+
+  test('a lookup that fails leaves the request to the framework', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    cleanup(
+      fastLane.register({
+        pattern: '/ping',
+        url: /^\/ping\?fast-lane-failure$/,
+        lookup: () => Promise.reject(new Error('cache unreachable')),
+      })
+    )
+    const response = await client.get('/ping?fast-lane-failure')
+    response.assertStatus(200)
+    assert.deepEqual(response.body(), { pong: true })
+  })
+})

@@ -1,12 +1,14 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
-import { defineConfig, targets } from '@adonisjs/core/logger'
+import { defineConfig, destination, targets } from '@adonisjs/core/logger'
 
 /**
  * JSON lines (one object per line, for Logstash/Elastic) in production,
  * pretty output in development. Credentials are redacted wherever they
  * may appear in a logged object.
  */
+const jsonLines = app.inProduction || app.inTest
+
 const loggerConfig = defineConfig({
   default: 'app',
   loggers: {
@@ -43,12 +45,11 @@ const loggerConfig = defineConfig({
         ],
         censor: '[redacted]',
       },
-      transport: {
-        targets: targets()
-          .pushIf(!app.inProduction && !app.inTest, targets.pretty())
-          .pushIf(app.inProduction || app.inTest, targets.file({ destination: 1 }))
-          .toArray(),
-      },
+      // JSON lines go to stdout from the main thread (buffered, flushed on exit): a
+      // transport would run pino in a worker thread, a second V8 heap of ~10 MB.
+      ...(jsonLines
+        ? { destination: destination({ dest: 1, sync: false }) }
+        : { transport: { targets: targets().push(targets.pretty()).toArray() } }),
     },
   },
 })

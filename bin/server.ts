@@ -12,7 +12,7 @@
 process.env.TZ = 'UTC'
 await import('reflect-metadata')
 const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
-const { createAppServer } = await import('#core/http/app_server')
+const { createAppServer, requestsSettled } = await import('#core/http/app_server')
 
 /**
  * URL to the application root. AdonisJS need it to resolve
@@ -55,6 +55,24 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       setTimeout(() => process.exit(1), timeout + 5_000).unref()
       await app.terminate()
     }
+    /**
+     * Terminating hooks run last-registered first: this one runs after the
+     * framework closed the listener (all sockets gone) and before the
+     * providers close the database, Redis and the cache. A handler whose
+     * client has gone is still running; closing the database under it
+     * failed its queries (500s, stack traces in the log) or reopened a
+     * connection that held the process until the hard exit.
+     */
+    app.terminating(async () => {
+      const { default: env } = await import('#start/env')
+      const timeout = env.get('SHUTDOWN_TIMEOUT_MS') ?? 10_000
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([
+        requestsSettled(),
+        new Promise((resolve) => (timer = setTimeout(resolve, timeout))),
+      ])
+      clearTimeout(timer)
+    })
     app.listen('SIGTERM', shutdown)
     app.listenIf(app.managedByPm2, 'SIGINT', shutdown)
   })

@@ -1,5 +1,6 @@
 import net from 'node:net'
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
@@ -61,6 +62,9 @@ async function requestInFlight(port: number, path: string, body: string) {
   }
 }
 
+/** Enough bcrypt work (about a second) that most logins are still queued when SIGTERM comes. */
+const LOGINS = 48
+
 function signupBody() {
   const name = uniqueName('drain')
   const password = 'drain-pass-1'
@@ -98,6 +102,58 @@ test.group('Production server: graceful shutdown', () => {
     assert.equal(await exitCode, 0)
     // Well under the 5 s keep-alive timeout: the connection is closed once its response is sent.
     assert.isBelow(Date.now() - finished, 4500)
+  }).timeout(60_000)
+
+  test('SIGTERM lets handlers whose client has gone finish before the database closes', async ({
+    assert,
+    cleanup,
+  }) => {
+    const server = await startServer({
+      RATE_LIMIT_LOGIN_PER_USER: '1000',
+      RATE_LIMIT_LOGIN_PER_IP: '1000',
+    })
+    cleanup(() => server.kill())
+    const { name, body } = signupBody()
+    const json = { 'content-type': 'application/json' }
+    const signup = await fetch(`${server.url}/api/v1/user`, { method: 'POST', headers: json, body })
+    const user = (await signup.json()) as { id: number }
+
+    // The logins queue for bcrypt (four at a time), then write to the database. Their clients
+    // give up while most are still queued, so closing the listener has no socket to wait for.
+    const logins = Array.from({ length: LOGINS }, () => {
+      const abort = new AbortController()
+      const sent = fetch(`${server.url}/api/v1/user/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ username: name, password: 'drain-pass-1' }),
+        signal: abort.signal,
+      }).catch(() => null)
+      return { abort, sent }
+    })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    for (const login of logins) login.abort.abort()
+    await Promise.all(logins.map((login) => login.sent))
+    const loginsRecorded = async () => {
+      const rows = await db.from('login_history').where('user_id', user.id).count('* as total')
+      return Number(rows[0].total)
+    }
+    const recordedAtSigterm = await loginsRecorded()
+    const stopped = Date.now()
+    assert.equal(await server.stop(), 0, 'no connection reopened after shutdown held the process')
+    assert.isBelow(Date.now() - stopped, 5000)
+    assert.isAbove(
+      await loginsRecorded(),
+      recordedAtSigterm,
+      'logins still running at SIGTERM completed during the shutdown'
+    )
+
+    const problems = server
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.level >= 40)
+    assert.deepEqual(problems, [], 'no query failed because the database closed under it')
   }).timeout(60_000)
 
   test('a request still open after SHUTDOWN_TIMEOUT_MS is cut and the process exits 0', async ({

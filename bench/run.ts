@@ -309,6 +309,7 @@ async function main() {
   const commonSearchPath = () =>
     `/api/v1/board/qna?keyword=${pick(commonWords)}&cursor=${cursor(nearTop())}`
 
+  const idleRssMb = Math.round(rssOf(app.pid!))
   const rss: number[] = []
   const sampler = setInterval(() => rss.push(rssOf(app.pid!)), 500)
   const scenarios: Scenario[] = [
@@ -368,8 +369,15 @@ async function main() {
       only.some((part) => scenario.name.includes(part))
     if (!wanted) continue
     console.log(`→ ${scenario.name}`)
-    const pid = scenario.url.includes(`:${BARE_PORT}`) ? bare.pid! : app.pid!
-    results.push(await load(scenario, pid))
+    const onBare = scenario.url.includes(`:${BARE_PORT}`)
+    const samplesBefore = rss.length
+    const result = await load(scenario, onBare ? bare.pid! : app.pid!)
+    // The app's highest RSS while this scenario ran (warm-up included): which load grows it.
+    const during = rss.slice(samplesBefore)
+    results.push({
+      ...result,
+      app_rss_peak_mb: during.length ? Math.round(Math.max(...during)) : null,
+    })
   }
   clearInterval(sampler)
 
@@ -408,6 +416,7 @@ async function main() {
     dataset: { db, posts },
     settings: { duration_s: duration, connections },
     cold_start_ms: coldStartMs,
+    idle_rss_mb: idleRssMb,
     max_rss_mb: Math.round(Math.max(...rss)),
     results,
     latency: latencies,
@@ -444,7 +453,12 @@ async function main() {
   console.table(latencies)
   console.log(
     JSON.stringify(
-      { cold_start_ms: report.cold_start_ms, max_rss_mb: report.max_rss_mb, ratios: report.ratios },
+      {
+        cold_start_ms: report.cold_start_ms,
+        idle_rss_mb: report.idle_rss_mb,
+        max_rss_mb: report.max_rss_mb,
+        ratios: report.ratios,
+      },
       null,
       2
     )

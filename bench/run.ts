@@ -241,9 +241,8 @@ async function latency(name: string, base: string, paths: () => string) {
 
 async function main() {
   mkdirSync(root + 'tmp', { recursive: true })
-  if (!existsSync(root + 'build/bin/server.js')) {
-    execFileSync(node, ['ace', 'build'], { cwd: root, stdio: 'inherit' })
-  }
+  // Always a fresh build: a build left from an earlier checkout would measure old code.
+  execFileSync(node, ['ace', 'build'], { cwd: root, stdio: 'inherit' })
   await prepareDataset()
   if (values['seed-only']) return
 

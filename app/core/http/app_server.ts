@@ -16,15 +16,14 @@ export function requestsSettled() {
   return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => settled.push(resolve))
 }
 
+/** Counts a running handler; a rejection still reaches the process guards as before. */
 function track(handling: unknown) {
   inFlight++
-  Promise.resolve(handling)
-    .catch(() => {})
-    .finally(() => {
-      if (--inFlight > 0) return
-      for (const resolve of settled) resolve()
-      settled = []
-    })
+  Promise.resolve(handling).finally(() => {
+    if (--inFlight > 0) return
+    for (const resolve of settled) resolve()
+    settled = []
+  })
 }
 
 /**

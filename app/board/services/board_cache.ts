@@ -11,9 +11,9 @@ export class BoardCache {
     return `board:post:${postId}`
   }
 
-  /** A post's cached detail, or undefined when the cache does not hold it (or holds "no such post"). */
-  static async cachedPost(postId: number): Promise<unknown> {
-    return (await cache.get({ key: BoardCache.postKey(postId) })) ?? undefined
+  /** A post's cached detail: undefined when not cached, null when "no such post" is. */
+  static cachedPost(postId: number): Promise<unknown> {
+    return cache.get({ key: BoardCache.postKey(postId) })
   }
 
   static listTag(categoryId: number) {

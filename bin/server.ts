@@ -45,9 +45,12 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
      * SHUTDOWN_TIMEOUT_MS are cut, so a stuck client cannot hold the exit.
      * A shutdown that still hangs exits 1.
      */
-    const shutdown = async () => {
+    const shutdownTimeout = async () => {
       const { default: env } = await import('#start/env')
-      const timeout = env.get('SHUTDOWN_TIMEOUT_MS') ?? 10_000
+      return env.get('SHUTDOWN_TIMEOUT_MS') ?? 10_000
+    }
+    const shutdown = async () => {
+      const timeout = await shutdownTimeout()
       const server = await app.container.make('server')
       const nodeServer = server.getNodeServer()
       setInterval(() => nodeServer?.closeIdleConnections(), 100).unref()
@@ -64,8 +67,7 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
      * connection that held the process until the hard exit.
      */
     app.terminating(async () => {
-      const { default: env } = await import('#start/env')
-      const timeout = env.get('SHUTDOWN_TIMEOUT_MS') ?? 10_000
+      const timeout = await shutdownTimeout()
       let timer: NodeJS.Timeout | undefined
       await Promise.race([
         requestsSettled(),

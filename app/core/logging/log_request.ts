@@ -20,7 +20,7 @@ export function logRequest({ ctx, duration }: HttpRequestFinishedPayload) {
       method: ctx.request.method(),
       route,
       status: finalStatus(ctx),
-      duration_ms: Math.round(hrtimeToSeconds(duration) * 1e5) / 100,
+      duration_ms: toMilliseconds(hrtimeToSeconds(duration)),
       // ctx.auth exists only on matched routes; `user` only after authentication.
       user_id: ctx.auth?.user?.id,
     },
@@ -43,8 +43,13 @@ export function logFastLaneRequest({
       method,
       route,
       status,
-      duration_ms: Math.round(durationSeconds * 1e5) / 100,
+      duration_ms: toMilliseconds(durationSeconds),
     },
     'request completed'
   )
+}
+
+/** Milliseconds with two decimals, as both request lines log them. */
+function toMilliseconds(seconds: number) {
+  return Math.round(seconds * 1e5) / 100
 }

@@ -36,6 +36,7 @@ export const schema = {
   */
   DB_CONNECTION: Env.schema.enum(['sqlite', 'mysql'] as const),
   SQLITE_FILENAME: Env.schema.string.optional(),
+  SQLITE_CACHE_MB: Env.schema.number.optional(),
   MYSQL_HOST: Env.schema.string.optionalWhen(notMysql, { format: 'host' }),
   MYSQL_PORT: Env.schema.number.optional(),
   MYSQL_USER: Env.schema.string.optionalWhen(notMysql),

@@ -12,7 +12,7 @@ import { JwtService } from '#accounts/services/jwt_service'
 const authConfig = defineConfig({
   default: 'api',
   guards: {
-    api: (ctx: HttpContext) => new JwtGuard(ctx, jwtService()),
+    api: (ctx: HttpContext) => new JwtGuard(ctx, JwtService.shared()),
     web: sessionGuard({
       useRememberMeTokens: false,
       provider: sessionUserProvider({
@@ -21,12 +21,6 @@ const authConfig = defineConfig({
     }),
   },
 })
-
-let jwt: JwtService | undefined
-function jwtService() {
-  jwt ??= new JwtService()
-  return jwt
-}
 
 export default authConfig
 

@@ -18,7 +18,7 @@ export async function issueTokenPair(
   family?: string
 ): Promise<TokenPair> {
   const refresh = await RefreshTokenService.issue(user.id, trx, family)
-  const jwt = new JwtService()
+  const jwt = JwtService.shared()
   const access = await jwt.sign({
     userId: user.id,
     tokenVersion: user.tokenVersion,

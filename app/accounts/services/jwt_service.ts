@@ -18,8 +18,23 @@ const AUDIENCE = 'boardcms:api'
  * version, `fam` the refresh token family the token was issued with.
  */
 export class JwtService {
+  static #shared: JwtService | undefined
+
+  /** The process's instance: its key is imported once, not on every sign and verify. */
+  static shared() {
+    return (JwtService.#shared ??= new JwtService())
+  }
+
   readonly accessTtlSeconds = string.seconds.parse(env.get('JWT_ACCESS_TTL') ?? '15m')
-  #key = JwtService.secret()
+  // jose imports raw key bytes into WebCrypto on each call (about half the cost of a
+  // sign or verify); a CryptoKey is used as is.
+  #key = crypto.subtle.importKey(
+    'raw',
+    JwtService.secret(),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify']
+  )
 
   /** JWT_SECRET when set, otherwise a key derived from APP_KEY for this purpose only. */
   static secret() {
@@ -38,13 +53,13 @@ export class JwtService {
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(`${this.accessTtlSeconds}s`)
-      .sign(this.#key)
+      .sign(await this.#key)
   }
 
   /** Claims of a valid token, or null for anything forged, expired or malformed. */
   async verify(token: string): Promise<AccessClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.#key, {
+      const { payload } = await jwtVerify(token, await this.#key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,

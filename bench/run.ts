@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--db sqlite|mysql] [--posts 10000] [--duration 8] [--connections 20]
- *                    [--only "search,login"] [--seed-only]
+ *                    [--only "search,login"] [--seed-only] [--node-flags="--flag ..."]
  *
  * Seeds (or reuses) a dataset, starts the production build and a bare
  * node:http server on 127.0.0.1, drives both with autocannon and writes
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     'connections': { type: 'string', default: '20' },
     'only': { type: 'string' },
     'seed-only': { type: 'boolean', default: false },
+    // Replaces the flags of `npm run start:prod` (to try V8 settings without editing package.json).
+    'node-flags': { type: 'string' },
   },
 })
 const db = values.db === 'mysql' ? 'mysql' : 'sqlite'
@@ -108,6 +110,7 @@ async function prepareDataset() {
 
 /** The node flags of `npm run start:prod`, so the benchmark runs the server as production does. */
 function productionNodeFlags() {
+  if (values['node-flags'] !== undefined) return values['node-flags'].split(' ').filter(Boolean)
   const scripts = JSON.parse(readFileSync(root + 'package.json', 'utf8')).scripts
   return (scripts['start:prod'] as string).split(' ').filter((part) => part.startsWith('--'))
 }
@@ -134,9 +137,11 @@ async function waitForHttp(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer`)
 }
 
-function rssOf(pid: number) {
-  const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()
-  return Number(out) / 1024
+/** Resident memory in MB: anonymous (heaps, malloc) and file-backed (the node binary, native addons). */
+function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { rss: kb('VmRSS') / 1024, anon: kb('RssAnon') / 1024, file: kb('RssFile') / 1024 }
 }
 
 interface Scenario {
@@ -308,9 +313,9 @@ async function main() {
   const commonSearchPath = () =>
     `/api/v1/board/qna?keyword=${pick(commonWords)}&cursor=${cursor(nearTop())}`
 
-  const idleRssMb = Math.round(rssOf(app.pid!))
-  const rss: number[] = []
-  const sampler = setInterval(() => rss.push(rssOf(app.pid!)), 500)
+  const idle = memoryOf(app.pid!)
+  const samples: ReturnType<typeof memoryOf>[] = []
+  const sampler = setInterval(() => samples.push(memoryOf(app.pid!)), 500)
   const scenarios: Scenario[] = [
     { name: 'bare node:http (same JSON)', url: `http://127.0.0.1:${BARE_PORT}/` },
     // The framework's own floor: a route that does nothing, through the same middleware.
@@ -369,16 +374,17 @@ async function main() {
     if (!wanted) continue
     console.log(`→ ${scenario.name}`)
     const onBare = scenario.url.includes(`:${BARE_PORT}`)
-    const samplesBefore = rss.length
+    const samplesBefore = samples.length
     const result = await load(scenario, onBare ? bare.pid! : app.pid!)
     // The app's highest RSS while this scenario ran (warm-up included): which load grows it.
-    const during = rss.slice(samplesBefore)
+    const during = samples.slice(samplesBefore).map((sample) => sample.rss)
     results.push({
       ...result,
       app_rss_peak_mb: during.length ? Math.round(Math.max(...during)) : null,
     })
   }
   clearInterval(sampler)
+  const peak = samples.reduce((high, sample) => (sample.rss > high.rss ? sample : high), idle)
 
   const latencies: Awaited<ReturnType<typeof latency>>[] = []
   const latencyRuns: [string, () => string][] = [
@@ -413,10 +419,15 @@ async function main() {
       platform: process.platform,
     },
     dataset: { db, posts },
-    settings: { duration_s: duration, connections },
+    settings: { duration_s: duration, connections, node_flags: productionNodeFlags() },
     cold_start_ms: coldStartMs,
-    idle_rss_mb: idleRssMb,
-    max_rss_mb: Math.round(Math.max(...rss)),
+    idle_rss_mb: Math.round(idle.rss),
+    max_rss_mb: Math.round(peak.rss),
+    // Where the memory is: anonymous (V8 heap, malloc) or file-backed (the node binary's pages).
+    rss_split_mb: {
+      idle: { anon: Math.round(idle.anon), file: Math.round(idle.file) },
+      peak: { anon: Math.round(peak.anon), file: Math.round(peak.file) },
+    },
     results,
     latency: latencies,
     ratios: {
@@ -456,6 +467,7 @@ async function main() {
         cold_start_ms: report.cold_start_ms,
         idle_rss_mb: report.idle_rss_mb,
         max_rss_mb: report.max_rss_mb,
+        rss_split_mb: report.rss_split_mb,
         ratios: report.ratios,
       },
       null,

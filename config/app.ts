@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
 import proxyAddr from 'proxy-addr'
+import { serializeJson } from '#core/http/serialize_json'
 
 /**
  * Encrypts cookies and signs sessions; the JWT secret derives from it
@@ -18,6 +19,7 @@ export const http = defineConfig({
    */
   generateRequestId: true,
   allowMethodSpoofing: false,
+  serializeJSON: serializeJson,
   useAsyncLocalStorage: true,
   /**
    * Only these peers may set X-Forwarded-For (and so the client IP that rate

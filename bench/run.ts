@@ -172,14 +172,11 @@ function cpuSecondsOf(pid: number) {
   }
 }
 
-/**
- * `pid` is the server under load: its CPU time per request is a steadier
- * figure than throughput when the load generator shares the machine.
- */
-async function load(scenario: Scenario, pid: number) {
-  // The first answer that is not a success, kept for the report: a benchmark of errors measures nothing.
-  let firstError: string | null = null
-  const options = {
+function autocannonOptions(
+  scenario: Scenario,
+  onResponse: (status: number, body: string) => void = () => {}
+) {
+  return {
     url: scenario.url,
     method: scenario.method ?? ('GET' as const),
     headers: { 'content-type': 'application/json', ...scenario.headers },
@@ -189,12 +186,54 @@ async function load(scenario: Scenario, pid: number) {
       {
         setupRequest: (request: any) =>
           scenario.paths ? { ...request, path: scenario.paths() } : request,
-        onResponse: (status: number, body: string) => {
-          if (status >= 300 && firstError === null) firstError = `${status} ${body.slice(0, 300)}`
-        },
+        onResponse,
       },
     ],
   }
+}
+
+/**
+ * Throughput of `subject` over `reference` measured in alternating short
+ * rounds, so that both see the same machine: this VM's speed drifts by a
+ * third within minutes, which moved single-run ratios by as much.
+ */
+async function pairedRatio(
+  reference: Scenario,
+  subject: Scenario,
+  rounds: number,
+  seconds: number
+) {
+  let referenceRequests = 0
+  let subjectRequests = 0
+  // Work still queued when a round ends (bcrypt jobs of cut connections) must not run into the next.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
+  for (let round = 0; round < rounds; round++) {
+    await settle()
+    referenceRequests += (await autocannon({ ...autocannonOptions(reference), duration: seconds }))
+      .requests.total
+    await settle()
+    subjectRequests += (await autocannon({ ...autocannonOptions(subject), duration: seconds }))
+      .requests.total
+  }
+  return {
+    ratio: +(subjectRequests / referenceRequests).toFixed(2),
+    rounds,
+    seconds_each: seconds,
+    reference_requests: referenceRequests,
+    subject_requests: subjectRequests,
+  }
+}
+
+/**
+ * `pid` is the server under load: its CPU time per request is a steadier
+ * figure than throughput when the load generator shares the machine.
+ */
+async function load(scenario: Scenario, pid: number) {
+  // The first answer that is not a success, kept for the report: a benchmark of errors measures nothing.
+  let firstError: string | null = null
+  const options = autocannonOptions(scenario, (status, body) => {
+    if (status >= 300 && firstError === null) firstError = `${status} ${body.slice(0, 300)}`
+  })
   // Unrecorded warm-up: the JIT has compiled the path before it is measured, as in a running server.
   await autocannon({ ...options, duration: 2 })
   const cpuBefore = cpuSecondsOf(pid)
@@ -392,6 +431,19 @@ async function main() {
       app_rss_peak_mb: during.length ? Math.round(Math.max(...during)) : null,
     })
   }
+  // The cached read against the bare server again, in alternating rounds. (Login is left to the
+  // main run: in rounds this short, connection ramp-up weighed on it more than on bare bcrypt.)
+  const byScenario = (scenarioName: string) => scenarios.find((s) => s.name === scenarioName)!
+  const paired: Record<string, Awaited<ReturnType<typeof pairedRatio>>> = {}
+  if (!only || only.some((part) => 'cached post read'.includes(part))) {
+    console.log('→ paired: cached post read against bare node:http')
+    paired.cached_read_vs_bare = await pairedRatio(
+      byScenario('bare node:http (same JSON)'),
+      byScenario('cached post read'),
+      4,
+      2
+    )
+  }
   clearInterval(sampler)
   const peak = samples.reduce((high, sample) => (sample.rss > high.rss ? sample : high), idle)
 
@@ -439,6 +491,7 @@ async function main() {
     },
     results,
     latency: latencies,
+    paired_ratios: paired,
     ratios: {
       cached_read_vs_bare: ratio(() => byName['cached post read'].rps / bareRps),
       framework_floor_vs_bare: ratio(() => byName['framework floor (GET /ping)'].rps / bareRps),
@@ -477,6 +530,9 @@ async function main() {
         idle_rss_mb: report.idle_rss_mb,
         max_rss_mb: report.max_rss_mb,
         rss_split_mb: report.rss_split_mb,
+        paired_ratios: Object.fromEntries(
+          Object.entries(paired).map(([key, value]) => [key, value.ratio])
+        ),
         ratios: report.ratios,
       },
       null,

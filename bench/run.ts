@@ -205,7 +205,7 @@ async function pairedRatio(
 ) {
   let referenceRequests = 0
   let subjectRequests = 0
-  // Work still queued when a round ends (bcrypt jobs of cut connections) must not run into the next.
+  // Work still queued in a server when its round ends must not run into the next round.
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
   for (let round = 0; round < rounds; round++) {
     await settle()

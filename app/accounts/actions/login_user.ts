@@ -10,6 +10,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { isBlocked, isDeactivated } from '#accounts/domain/auth_user'
 import { issueTokenPair } from '#accounts/actions/issue_token_pair'
+import { penalize } from '#core/limiter/penalize'
 import { countFailedLogin } from '#accounts/metrics'
 
 export interface LoginInput {
@@ -50,7 +51,7 @@ export class LoginUser {
       blockDuration: '5 mins',
     })
     const key = `login:user:${input.username.toLowerCase()}`
-    const [throttled, user] = await perUser.penalize(key, () =>
+    const [throttled, found] = await penalize(perUser, key, () =>
       this.verify(input.username, input.password)
     )
     if (throttled) {
@@ -58,8 +59,8 @@ export class LoginUser {
       throw throttled
     }
 
-    const snapshot = await AuthUserLookup.load(user.id)
-    if (!snapshot || isDeactivated(snapshot)) {
+    const { user, snapshot } = found
+    if (isDeactivated(snapshot)) {
       countFailedLogin('deactivated')
       throw new AppException('This account is deactivated', {
         status: 403,
@@ -81,20 +82,20 @@ export class LoginUser {
     )
   }
 
+  /** The account and its snapshot when the password matches. */
   private async verify(username: string, password: string) {
-    const column = username.includes('@') ? 'email' : 'name'
-    const user = await User.query().where(column, username).whereNull('deleted_at').first()
-    if (!user) {
+    const found = await AuthUserLookup.forLogin(username.includes('@') ? 'email' : 'name', username)
+    if (!found) {
       dummyHash ??= hash.make('not-a-real-password')
       await hash.verify(await dummyHash, password)
       countFailedLogin('invalid_credentials')
       throw invalidCredentials()
     }
-    if (!(await hash.verify(user.password, password))) {
+    if (!(await hash.verify(found.user.password, password))) {
       countFailedLogin('invalid_credentials')
       throw invalidCredentials()
     }
-    return user
+    return found
   }
 }
 

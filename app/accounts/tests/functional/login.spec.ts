@@ -110,4 +110,34 @@ test.group('POST /api/v1/user/login', (group) => {
       .json({ username: other.name, password: PASSWORD })
     fine.assertStatus(200)
   })
+  test('a success after failures clears the per-username count', async ({ client }) => {
+    const user = await createUser()
+    const attempt = (password: string) =>
+      client.post('/api/v1/user/login').json({ username: user.name, password })
+    // Four failures, a success, then five more failures fit a limit of five.
+    for (let i = 0; i < 4; i++) (await attempt('bad-guess')).assertStatus(401)
+    ;(await attempt(PASSWORD)).assertStatus(200)
+    for (let i = 0; i < 5; i++) (await attempt('bad-guess')).assertStatus(401)
+    ;(await attempt(PASSWORD)).assertStatus(429)
+  })
+
+  test('reads the account with its role and states in one query', async ({ client, assert }) => {
+    const user = await createUser()
+    await new SetUserBlocked().block(user.id, 'spam', null)
+    const selects: string[] = []
+    const knex = db.connection().getWriteClient()
+    const listener = (query: { sql: string }) => {
+      if (/^\s*select/i.test(query.sql)) selects.push(query.sql)
+    }
+    knex.on('query', listener)
+    try {
+      const response = await client
+        .post('/api/v1/user/login')
+        .json({ username: user.name, password: PASSWORD })
+      response.assertStatus(403)
+    } finally {
+      knex.removeListener('query', listener)
+    }
+    assert.lengthOf(selects, 1)
+  })
 })

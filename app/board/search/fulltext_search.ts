@@ -3,6 +3,9 @@ import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
 import { LikeSearch } from '#board/search/like_search'
 import { literalTextMatch } from '#board/search/literal_text_match'
 
+/** MariaDB's way to write a LIMIT that keeps every row. */
+const ALL_ROWS = '18446744073709551615'
+
 /**
  * MariaDB FULLTEXT (InnoDB, boolean mode) finds candidates through the
  * index; an escaped LIKE on the same post_search rows confirms the literal
@@ -32,6 +35,9 @@ export class FulltextSearch implements SearchFilter {
       candidates += ` and ${literal}`
       bindings.push(...literalBindings)
     }
-    textOrAuthor(query, authorIds, (where) => where.whereRaw(`p.id in (${candidates})`, bindings))
+    // A derived table with a LIMIT is not merged: the matching ids are materialized first and
+    // only they are sorted. Merged, MariaDB sorted the search rows and read each one again.
+    const ids = `select post_id from (${candidates} limit ${ALL_ROWS}) as fulltext_matches`
+    textOrAuthor(query, authorIds, (where) => where.whereRaw(`p.id in (${ids})`, bindings))
   }
 }

@@ -110,6 +110,7 @@ test.group('POST /api/v1/user/login', (group) => {
       .json({ username: other.name, password: PASSWORD })
     fine.assertStatus(200)
   })
+
   test('a success after failures clears the per-username count', async ({ client }) => {
     const user = await createUser()
     const attempt = (password: string) =>

@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--db sqlite|mysql] [--posts 10000] [--duration 8] [--connections 20]
  *                    [--only "search,login"] [--seed-only] [--fresh]
- *                    [--node-flags="--flag ..."]
+ *                    [--node-flags="--flag ..."] [--app-env="NAME=value ..."]
  *
  * Seeds (or reuses) a dataset, starts the production build and a bare
  * node:http server on 127.0.0.1, drives both with autocannon and writes
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'fresh': { type: 'boolean', default: false },
     // Replaces the flags of `npm run start:prod` (to try V8 settings without editing package.json).
     'node-flags': { type: 'string' },
+    // Extra environment for the app (e.g. "CACHE_MEMORY_MAX_MB=4"), to try a setting without a rebuild.
+    'app-env': { type: 'string' },
   },
 })
 const db = values.db === 'mysql' ? 'mysql' : 'sqlite'
@@ -66,6 +68,12 @@ const baseEnv = {
   RATE_LIMIT_LOGIN_PER_USER: '100000000',
   RATE_LIMIT_SIGNUP_PER_IP: '100000000',
   ...datasetEnv,
+  ...Object.fromEntries(
+    (values['app-env'] ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])
+  ),
 }
 const sqliteFile = `tmp/bench-${DATASET}-${posts}.sqlite3`
 

@@ -72,7 +72,7 @@ export const schema = {
   JWT_REFRESH_TTL: Env.schema.string.optional(),
 
   /*
-  | Board search: auto (FTS5 on SQLite, FULLTEXT on MariaDB) or like
+  | Board search: auto (FTS5 on SQLite, the term index on MariaDB) or like
   */
   SEARCH_ADAPTER: Env.schema.enum.optional(['auto', 'like'] as const),
 

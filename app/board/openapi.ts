@@ -80,7 +80,7 @@ export default defineOpenApi({
             type: 'string',
             maxLength: 100,
             description:
-              'Matches author name, title or content, literally (case-insensitive). On MariaDB a rare keyword is found through FULLTEXT, which matches words by their start.',
+              'Matches author name, title or content, literally (case-insensitive). On MariaDB a one-word keyword is found through the term index, which matches words by their start (case and accents folded).',
           },
         },
         responses: { 200: json('A page of posts', ref('PostList')) },

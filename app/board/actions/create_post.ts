@@ -51,7 +51,12 @@ export class CreatePost {
         },
         { client: trx }
       )
-      await SearchIndex.put(trx, row.id, input.title, input.content)
+      await SearchIndex.put(trx, {
+        postId: row.id,
+        categoryId: category.id,
+        title: input.title,
+        content: input.content,
+      })
       return row
     })
 

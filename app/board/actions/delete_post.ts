@@ -50,7 +50,12 @@ export class DeletePost {
       const current = await PostVersion.query({ client: trx })
         .where({ post_id: postId, version: row.currentVersion })
         .firstOrFail()
-      await SearchIndex.put(trx, postId, current.title, current.content)
+      await SearchIndex.put(trx, {
+        postId,
+        categoryId: row.categoryId,
+        title: current.title,
+        content: current.content,
+      })
       return row
     })
     await BoardCache.postChanged(post.id, post.categoryId)

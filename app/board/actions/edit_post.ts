@@ -76,7 +76,12 @@ async function appendPostVersion(
     { postId: post.id, version, title: input.title, content: input.content, userId },
     { client: trx }
   )
-  await SearchIndex.put(trx, post.id, input.title, input.content)
+  await SearchIndex.put(trx, {
+    postId: post.id,
+    categoryId: post.categoryId,
+    title: input.title,
+    content: input.content,
+  })
   return { post, version, title: input.title, content: input.content }
 }
 

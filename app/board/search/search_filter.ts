@@ -1,4 +1,6 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { PageRequest } from '#board/domain/page_request'
+import type { ListScope } from '#board/services/list_scope'
 
 /**
  * The search port: narrows a posts query (aliased `p`) to posts whose
@@ -9,6 +11,24 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 export interface SearchFilter {
   readonly name: string
   apply(query: DatabaseQueryBuilderContract, keyword: string, authorIds: number[]): void
+  /**
+   * A page of a keyword list and its total straight from the adapter's
+   * index, for keywords it can answer without the planner; null otherwise.
+   */
+  indexedPage?(
+    scope: ListScope,
+    keyword: string,
+    authorIds: Promise<number[]>,
+    page: PageRequest,
+    maxCounted: number
+  ): Promise<IndexedPage | null>
+}
+
+export interface IndexedPage {
+  /** Up to `size + 1` post ids, newest first. */
+  ids: number[]
+  total: number
+  totalRelation: 'eq' | 'gte'
 }
 
 /**

@@ -1,26 +1,54 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { PostTerms } from '#board/search/post_terms'
+
+export interface IndexedPost {
+  postId: number
+  categoryId: number
+  title: string
+  content: string
+}
 
 /**
  * Keeps `post_search` (current title and content of live posts) in step,
- * inside the transaction of the post write. FTS5 tables take `rowid`,
- * InnoDB tables `post_id`.
+ * inside the transaction of the post write, and on MariaDB the term index
+ * built from it. FTS5 tables take `rowid`, InnoDB tables `post_id`.
  */
 export class SearchIndex {
-  static async put(trx: TransactionClientContract, postId: number, title: string, content: string) {
-    await SearchIndex.remove(trx, postId)
+  static async put(trx: TransactionClientContract, post: IndexedPost) {
     if (trx.dialect.name === 'mysql') {
-      await trx.table('post_search').insert({ post_id: postId, title, content })
+      const previous = await SearchIndex.#indexed(trx, post.postId)
+      await PostTerms.put(trx, post, previous ?? undefined)
+      const text = { title: post.title, content: post.content }
+      if (previous) await trx.from('post_search').where('post_id', post.postId).update(text)
+      else await trx.table('post_search').insert({ post_id: post.postId, ...text })
     } else {
+      await SearchIndex.remove(trx, post.postId)
       await trx.rawQuery('insert into post_search (rowid, title, content) values (?, ?, ?)', [
-        postId,
-        title,
-        content,
+        post.postId,
+        post.title,
+        post.content,
       ])
     }
   }
 
   static async remove(trx: TransactionClientContract, postId: number) {
-    const column = trx.dialect.name === 'mysql' ? 'post_id' : 'rowid'
-    await trx.from('post_search').where(column, postId).delete()
+    if (trx.dialect.name === 'mysql') {
+      const previous = await SearchIndex.#indexed(trx, postId)
+      if (!previous) return
+      await PostTerms.remove(trx, postId, previous)
+      await trx.from('post_search').where('post_id', postId).delete()
+    } else {
+      await trx.from('post_search').where('rowid', postId).delete()
+    }
+  }
+
+  /** The text the index holds for a post, if any. */
+  static async #indexed(trx: TransactionClientContract, postId: number) {
+    const row = await trx
+      .from('post_search')
+      .where('post_id', postId)
+      .select('title', 'content')
+      .first()
+    return row ? { title: String(row.title), content: String(row.content) } : null
   }
 }

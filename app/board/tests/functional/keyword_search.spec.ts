@@ -12,18 +12,24 @@ import { createBoard, createPost } from '#tests/helpers/board'
 import { assertLiteralSearch } from '#tests/helpers/literal_search'
 
 /**
- * The three ways KeywordSearch answers (exact sample, newest-first scan,
+ * The three ways KeywordSearch plans (exact sample, newest-first scan,
  * search index), forced with tiny options so a test board of a few posts
- * takes each path. The HTTP tests in list_and_search.spec.ts take the
+ * takes each path; MariaDB's answers from the term index alone are in
+ * term_index.spec.ts. The HTTP tests in list_and_search.spec.ts take the
  * sample path (their boards are smaller than the default sample).
  */
 const planners: Record<string, Partial<KeywordSearchOptions>> = {
+  // MariaDB answers one-word keywords from the term index; SQLite plans them.
+  'the default plan': { indexedPages: true },
   'the search index': { sampleSize: 0, commonMatches: 1 },
   'a newest-first scan': { sampleSize: 0, commonMatches: 0, scanWindow: 1000 },
 }
 
+/** A lister that always plans (no answers straight from MariaDB's term index) unless told. */
 function lister(options: Partial<KeywordSearchOptions>) {
-  return new ListPosts(new KeywordSearch({ ...KEYWORD_SEARCH_DEFAULTS, ...options }))
+  return new ListPosts(
+    new KeywordSearch({ ...KEYWORD_SEARCH_DEFAULTS, indexedPages: false, ...options })
+  )
 }
 
 const ids = (list: PostList) => list.post_list.map((p) => p.id)

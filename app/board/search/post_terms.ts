@@ -1,0 +1,149 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { termsOf } from '#board/search/search_terms'
+
+export interface TermSource {
+  postId: number
+  categoryId: number
+  title: string
+  content: string
+}
+
+/** Rows per INSERT: ~45 terms a post, so a statement stays well under max_allowed_packet. */
+const INSERT_CHUNK = 5000
+
+/**
+ * MariaDB's term index: one `post_terms` row (term, post_id, category_id)
+ * per distinct word of a live post's current title and content, keyed by
+ * (term, post_id). InnoDB FULLTEXT spent ~10 µs on every post a word occurs
+ * in, whatever the page, and cannot read its matches newest first; this
+ * key reads one word's posts newest first and counts them from the index
+ * alone (docs/board.md). Kept in step inside the post write's transaction
+ * by SearchIndex; SQLite uses FTS5 instead.
+ */
+export class PostTerms {
+  /** Indexes a post's text, replacing `previous` (the text indexed so far, if any). */
+  static async put(
+    trx: QueryClientContract,
+    source: TermSource,
+    previous?: { title: string; content: string }
+  ) {
+    const before = previous ? termsOf(previous.title, previous.content) : []
+    const now = new Set(termsOf(source.title, source.content))
+    await PostTerms.#delete(
+      trx,
+      source.postId,
+      before.filter((term) => !now.has(term))
+    )
+    await PostTerms.putMany(trx, [source], before)
+  }
+
+  /** Removes a post's terms, given the text they were built from. */
+  static async remove(
+    trx: QueryClientContract,
+    postId: number,
+    indexed: { title: string; content: string }
+  ) {
+    await PostTerms.#delete(trx, postId, termsOf(indexed.title, indexed.content))
+  }
+
+  /** Indexes many posts at once (seeding, rebuilding), skipping terms in `skip` (already there). */
+  static async putMany(
+    client: QueryClientContract,
+    sources: TermSource[],
+    skip: string[] = [],
+    table = 'post_terms'
+  ) {
+    const present = new Set(skip)
+    const rows: { term: string; post_id: number; category_id: number }[] = []
+    for (const source of sources) {
+      for (const term of termsOf(source.title, source.content)) {
+        if (!present.has(term))
+          rows.push({ term, post_id: source.postId, category_id: source.categoryId })
+      }
+    }
+    for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
+      await client.table(table).multiInsert(rows.slice(from, from + INSERT_CHUNK))
+    }
+  }
+
+  /** Posts moved to another category keep their terms under the new one. */
+  static async moveCategory(trx: QueryClientContract, postIds: number[], categoryId: number) {
+    for (let from = 0; from < postIds.length; from += 500) {
+      const texts = await trx
+        .from('post_search')
+        .whereIn('post_id', postIds.slice(from, from + 500))
+        .select('post_id', 'title', 'content')
+      for (const text of texts) {
+        const terms = termsOf(text.title, text.content)
+        if (!terms.length) continue
+        await trx
+          .from('post_terms')
+          .whereIn('term', terms)
+          .where('post_id', text.post_id)
+          .update({ category_id: categoryId })
+      }
+    }
+  }
+
+  /**
+   * Builds the whole index again from `post_search` (the migration that
+   * introduces it, demo:seed) into a new table that then replaces the old
+   * one. Rows are appended without a key and sorted once when the key is
+   * added: inserting 45 million rows into the (term, post_id) key one batch
+   * at a time was five times slower. A post written while it runs keeps
+   * its terms only in the table being replaced: run it while writes pause.
+   */
+  static async rebuild(client: QueryClientContract = db.connection(), batch = 5000) {
+    await client.rawQuery('drop table if exists post_terms_next')
+    await client.rawQuery(termTable('post_terms_next', false))
+    let after = 0
+    let posts = 0
+    for (;;) {
+      const rows = await client
+        .from('post_search as s')
+        .join('posts as p', 'p.id', 's.post_id')
+        .where('s.post_id', '>', after)
+        .orderBy('s.post_id')
+        .limit(batch)
+        .select('s.post_id', 'p.category_id', 's.title', 's.content')
+      if (!rows.length) break
+      const sources = rows.map((row) => ({
+        postId: Number(row.post_id),
+        categoryId: Number(row.category_id),
+        title: String(row.title),
+        content: String(row.content),
+      }))
+      await PostTerms.putMany(client, sources, [], 'post_terms_next')
+      posts += rows.length
+      after = sources[sources.length - 1].postId
+    }
+    // Sorting tens of millions of rows takes minutes: no MYSQL_STATEMENT_TIMEOUT_MS for this one.
+    await client.rawQuery(
+      'set statement max_statement_time = 0 for alter table post_terms_next add primary key (term, post_id)'
+    )
+    await client.rawQuery(
+      termTable('post_terms', true).replace('create table', 'create table if not exists')
+    )
+    await client.rawQuery('drop table if exists post_terms_old')
+    await client.rawQuery(
+      'rename table post_terms to post_terms_old, post_terms_next to post_terms'
+    )
+    await client.rawQuery('drop table post_terms_old')
+    return posts
+  }
+
+  static async #delete(trx: QueryClientContract, postId: number, terms: string[]) {
+    if (!terms.length) return
+    await trx.from('post_terms').whereIn('term', terms).where('post_id', postId).delete()
+  }
+}
+
+/** The term table's DDL; `keyed` false for a bulk load that adds the key afterwards. */
+export function termTable(name: string, keyed: boolean) {
+  return `create table ${name} (
+    term varchar(64) character set utf8mb4 collate utf8mb4_bin not null,
+    post_id int unsigned not null,
+    category_id int unsigned not null${keyed ? ',\n    primary key (term, post_id)' : ''}
+  )`
+}

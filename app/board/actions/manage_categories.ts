@@ -1,4 +1,4 @@
-import { PostTerms } from '#board/search/post_terms'
+import { SearchIndex } from '#board/search/search_index'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -123,15 +123,7 @@ export class ManageCategories {
         const target = found(tree, moveTo)
         if (target.id === category.id)
           throw AppException.unprocessable('Cannot move posts to the category being deleted')
-        if (trx.dialect.name === 'mysql') {
-          const moved = await trx
-            .from('posts')
-            .where('category_id', category.id)
-            .whereNull('deleted_at')
-            .select('id')
-          const ids = moved.map((post) => Number(post.id))
-          await PostTerms.moveCategory(trx, ids, target.id)
-        }
+        await SearchIndex.moveCategory(trx, category.id, target.id)
         await trx
           .from('posts')
           .where('category_id', category.id)

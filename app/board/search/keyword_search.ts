@@ -89,8 +89,8 @@ export class KeywordSearch {
       return { rows: await this.rowsByIds(ids), total, totalRelation }
     }
 
-    const authorIds = await authorLookup
-    const live = await scope.liveCount()
+    // Independent reads, on separate connections where the database has them.
+    const [authorIds, live] = await Promise.all([authorLookup, scope.liveCount()])
     const authors = new Set(authorIds)
     const matchingIds = (rows: SampleRow[]) =>
       rows

@@ -28,14 +28,20 @@ export class PostTerms {
     source: TermSource,
     previous?: { title: string; content: string }
   ) {
-    const before = previous ? termsOf(previous.title, previous.content) : []
-    const now = new Set(termsOf(source.title, source.content))
+    const before = new Set(previous ? termsOf(previous.title, previous.content) : [])
+    const now = termsOf(source.title, source.content)
+    const kept = new Set(now)
     await PostTerms.#delete(
       trx,
       source.postId,
-      before.filter((term) => !now.has(term))
+      [...before].filter((term) => !kept.has(term))
     )
-    await PostTerms.putMany(trx, [source], before)
+    const added = now.filter((term) => !before.has(term))
+    await PostTerms.#insert(
+      trx,
+      'post_terms',
+      added.map((term) => rowOf(term, source))
+    )
   }
 
   /** Removes a post's terms, given the text they were built from. */
@@ -47,24 +53,12 @@ export class PostTerms {
     await PostTerms.#delete(trx, postId, termsOf(indexed.title, indexed.content))
   }
 
-  /** Indexes many posts at once (seeding, rebuilding), skipping terms in `skip` (already there). */
-  static async putMany(
-    client: QueryClientContract,
-    sources: TermSource[],
-    skip: string[] = [],
-    table = 'post_terms'
-  ) {
-    const present = new Set(skip)
-    const rows: { term: string; post_id: number; category_id: number }[] = []
-    for (const source of sources) {
-      for (const term of termsOf(source.title, source.content)) {
-        if (!present.has(term))
-          rows.push({ term, post_id: source.postId, category_id: source.categoryId })
-      }
-    }
-    for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
-      await client.table(table).multiInsert(rows.slice(from, from + INSERT_CHUNK))
-    }
+  /** Indexes many new posts at once (seeding, rebuilding). */
+  static async putMany(client: QueryClientContract, sources: TermSource[], table = 'post_terms') {
+    const rows = sources.flatMap((source) =>
+      termsOf(source.title, source.content).map((term) => rowOf(term, source))
+    )
+    await PostTerms.#insert(client, table, rows)
   }
 
   /** Posts moved to another category keep their terms under the new one. */
@@ -114,7 +108,7 @@ export class PostTerms {
         title: String(row.title),
         content: String(row.content),
       }))
-      await PostTerms.putMany(client, sources, [], 'post_terms_next')
+      await PostTerms.putMany(client, sources, 'post_terms_next')
       posts += rows.length
       after = sources[sources.length - 1].postId
     }
@@ -122,9 +116,8 @@ export class PostTerms {
     await client.rawQuery(
       'set statement max_statement_time = 0 for alter table post_terms_next add primary key (term, post_id)'
     )
-    await client.rawQuery(
-      termTable('post_terms', true).replace('create table', 'create table if not exists')
-    )
+    // The first build has no table to replace yet.
+    await client.rawQuery(termTable('post_terms', true))
     await client.rawQuery('drop table if exists post_terms_old')
     await client.rawQuery(
       'rename table post_terms to post_terms_old, post_terms_next to post_terms'
@@ -133,15 +126,31 @@ export class PostTerms {
     return posts
   }
 
+  static async #insert(client: QueryClientContract, table: string, rows: TermRow[]) {
+    for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
+      await client.table(table).multiInsert(rows.slice(from, from + INSERT_CHUNK))
+    }
+  }
+
   static async #delete(trx: QueryClientContract, postId: number, terms: string[]) {
     if (!terms.length) return
     await trx.from('post_terms').whereIn('term', terms).where('post_id', postId).delete()
   }
 }
 
+interface TermRow {
+  term: string
+  post_id: number
+  category_id: number
+}
+
+function rowOf(term: string, source: TermSource): TermRow {
+  return { term, post_id: source.postId, category_id: source.categoryId }
+}
+
 /** The term table's DDL; `keyed` false for a bulk load that adds the key afterwards. */
-export function termTable(name: string, keyed: boolean) {
-  return `create table ${name} (
+function termTable(name: string, keyed: boolean) {
+  return `create table if not exists ${name} (
     term varchar(64) character set utf8mb4 collate utf8mb4_bin not null,
     post_id int unsigned not null,
     category_id int unsigned not null${keyed ? ',\n    primary key (term, post_id)' : ''}

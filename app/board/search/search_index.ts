@@ -42,6 +42,21 @@ export class SearchIndex {
     }
   }
 
+  /** Posts moving to another category (a category delete): their index rows follow. */
+  static async moveCategory(trx: TransactionClientContract, fromId: number, toId: number) {
+    if (trx.dialect.name !== 'mysql') return
+    const moved = await trx
+      .from('posts')
+      .where('category_id', fromId)
+      .whereNull('deleted_at')
+      .select('id')
+    await PostTerms.moveCategory(
+      trx,
+      moved.map((post) => Number(post.id)),
+      toId
+    )
+  }
+
   /** The text the index holds for a post, if any. */
   static async #indexed(trx: TransactionClientContract, postId: number) {
     const row = await trx

@@ -6,6 +6,7 @@ export const TERM_MAX_LENGTH = 64
 
 /** Runs of letters, digits and "_": the words of a text or of a keyword. */
 const WORD = /[\p{L}\p{N}_]+/gu
+const ONE_WORD = /^[\p{L}\p{N}_]+$/u
 
 /**
  * A word as the term index stores it: case and accents folded, as
@@ -40,9 +41,5 @@ export function termsOf(...texts: string[]) {
  */
 export function isIndexedWord(keyword: string) {
   const length = [...keyword].length
-  return (
-    length >= TERM_MIN_LENGTH &&
-    length <= TERM_MAX_LENGTH &&
-    new RegExp(`^${WORD.source}$`, 'u').test(keyword)
-  )
+  return length >= TERM_MIN_LENGTH && length <= TERM_MAX_LENGTH && ONE_WORD.test(keyword)
 }

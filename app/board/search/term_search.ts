@@ -97,9 +97,11 @@ export class TermSearch implements SearchFilter {
 
   /** Posts of the list having one of `terms`, read through the term key. */
   #postsWith(terms: string[], scope: ListScope, beforeId: number | null) {
-    const query = db.from('post_terms').select('post_id').whereIn('category_id', scope.categoryIds)
-    if (terms.length === 1) query.where('term', terms[0])
-    else query.whereIn('term', terms)
+    const query = db
+      .from('post_terms')
+      .select('post_id')
+      .whereIn('category_id', scope.categoryIds)
+      .whereIn('term', terms)
     if (beforeId) query.where('post_id', '<', beforeId)
     return query
   }

@@ -11,7 +11,7 @@ import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_pr
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import { DEMO_VOCABULARY } from '../app/board/domain/demo_text.ts'
+import { DEMO_VOCABULARY, DemoText } from '../app/board/domain/demo_text.ts'
 
 const { values } = parseArgs({
   options: {
@@ -365,6 +365,11 @@ async function main() {
   const vocabulary = DEMO_VOCABULARY.slice()
   const commonWords = DEMO_VOCABULARY.slice(0, 10)
   const searchPath = () => `/api/v1/board/qna?keyword=${encodeURIComponent(pick(vocabulary))}`
+  // Two words drawn as the demo text draws them (mostly a common word and a rare one, sometimes
+  // two common words: a phrase rare in itself though both its words are everywhere).
+  const words = new DemoText(Math.random)
+  const phrasePath = () =>
+    `/api/v1/board/qna?keyword=${encodeURIComponent(`${words.word()} ${words.word()}`)}`
   // Random cursors near the top keep (nearly) every request out of the cache.
   const commonSearchPath = () =>
     `/api/v1/board/qna?keyword=${pick(commonWords)}&cursor=${cursor(nearTop())}`
@@ -393,6 +398,7 @@ async function main() {
       url: base,
       paths: commonSearchPath,
     },
+    { name: 'keyword search, two-word phrases', url: base, paths: phrasePath },
     {
       name: 'post create',
       url: `${base}/api/v1/board/tech`,
@@ -461,6 +467,7 @@ async function main() {
     ['list deep (cursor)', deepCursor],
     ['keyword search', searchPath],
     ['keyword search, most common words', commonSearchPath],
+    ['keyword search, two-word phrases', phrasePath],
   ]
   for (const [runName, paths] of latencyRuns) {
     if (only && !only.some((part) => runName.includes(part))) continue

@@ -80,7 +80,7 @@ export default defineOpenApi({
             type: 'string',
             maxLength: 100,
             description:
-              'Matches author name, title or content, literally (case-insensitive). On MariaDB a one-word keyword is found through the term index, which matches words by their start (case and accents folded).',
+              'Matches author name, title or content, literally (case-insensitive). On MariaDB the words of a keyword are found through the term index, which matches words by their start (case and accents folded); the total of a phrase may be a lower bound (total_relation "gte").',
           },
         },
         responses: { 200: json('A page of posts', ref('PostList')) },

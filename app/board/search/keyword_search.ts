@@ -32,6 +32,8 @@ export interface KeywordSearchOptions {
   maxCounted: number
   /** Lets an adapter answer from its index alone where it can (off: always plan). */
   indexedPages: boolean
+  /** Adapter's phrase answers: below this many posts of its rarest word, every match is read. */
+  phraseReadAll: number
 }
 
 export const KEYWORD_SEARCH_DEFAULTS: KeywordSearchOptions = {
@@ -41,6 +43,7 @@ export const KEYWORD_SEARCH_DEFAULTS: KeywordSearchOptions = {
   unboundedScanShare: 0.02,
   maxCounted: 10_000,
   indexedPages: true,
+  phraseReadAll: 2_000,
 }
 
 /** The sample is read as this many slices spread over the list, not just its newest posts. */
@@ -54,7 +57,8 @@ interface SampleRow {
 
 /**
  * Plans a keyword list. An adapter that can answer the keyword from its
- * index alone (MariaDB's term index, for one word) does so first. Otherwise
+ * index alone (MariaDB's term index, for keywords with a word of three
+ * letters or more) does so first. Otherwise
  * a search index costs time in proportion to the
  * posts a word occurs in, whatever the page: fine for rare words, seconds
  * for a word in half of a million posts. So the list is sampled first
@@ -83,7 +87,7 @@ export class KeywordSearch {
     const adapter = searchAdapter()
     const indexed =
       this.options.indexedPages &&
-      (await adapter.indexedPage?.(scope, keyword, authorLookup, page, this.options.maxCounted))
+      (await adapter.indexedPage?.(scope, keyword, authorLookup, page, this.options))
     if (indexed) {
       const { ids, total, totalRelation } = indexed
       return { rows: await this.rowsByIds(ids), total, totalRelation }

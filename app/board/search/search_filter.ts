@@ -20,8 +20,15 @@ export interface SearchFilter {
     keyword: string,
     authorIds: Promise<number[]>,
     page: PageRequest,
-    maxCounted: number
+    limits: IndexedPageLimits
   ): Promise<IndexedPage | null>
+}
+
+export interface IndexedPageLimits {
+  /** Matches counted exactly; beyond, `total` is a lower bound. */
+  maxCounted: number
+  /** A phrase whose rarest word is in at most this many posts is read whole (exact total). */
+  phraseReadAll: number
 }
 
 export interface IndexedPage {

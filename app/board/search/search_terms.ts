@@ -43,3 +43,19 @@ export function isIndexedWord(keyword: string) {
   const length = [...keyword].length
   return length >= TERM_MIN_LENGTH && length <= TERM_MAX_LENGTH && ONE_WORD.test(keyword)
 }
+
+/**
+ * The indexed words of a keyword that is not one word ("node cache",
+ * "node.js"), each with whether it may continue in the text: only the last
+ * word, when nothing follows it, can be the start of a longer word ("node
+ * ca" finds "node cache"); any other word ends where the keyword's next
+ * character does, so a post containing the keyword has that exact term.
+ */
+export function phraseWordsOf(keyword: string) {
+  const words: { word: string; prefix: boolean }[] = []
+  for (const match of keyword.matchAll(WORD)) {
+    if ([...match[0]].length < TERM_MIN_LENGTH) continue
+    words.push({ word: match[0], prefix: match.index + match[0].length === keyword.length })
+  }
+  return words
+}

@@ -2,34 +2,43 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PageRequest } from '#board/domain/page_request'
 import type { ListScope } from '#board/services/list_scope'
-import { postsFrom } from '#board/services/post_query'
-import { LIKE_ESCAPE, escapeLike } from '#core/database/escape_like'
-import { textOrAuthor, type IndexedPage, type SearchFilter } from '#board/search/search_filter'
+import { LIKE_ESCAPE } from '#core/database/escape_like'
+import {
+  textOrAuthor,
+  type IndexedPage,
+  type IndexedPageLimits,
+  type SearchFilter,
+} from '#board/search/search_filter'
 import { LikeSearch } from '#board/search/like_search'
 import { literalTextMatch } from '#board/search/literal_text_match'
-import { foldTerm, isIndexedWord, wordsOf } from '#board/search/search_terms'
+import { isIndexedWord, wordsOf } from '#board/search/search_terms'
+import { TermPhraseSearch } from '#board/search/term_phrase_search'
+import {
+  fromUnion,
+  newestPostIds,
+  postsBy,
+  startsWith,
+  termsStartingWith,
+} from '#board/search/term_queries'
 
 /** MariaDB's way to write a LIMIT that keeps every row. */
 const ALL_ROWS = '18446744073709551615'
-
-/**
- * A keyword prefix matching more terms than this is left to the planner
- * (a short keyword like "boa"): the page would merge that many lists.
- */
-const MAX_TERMS = 50
 
 /**
  * MariaDB: the term index (`post_terms`, PostTerms). A keyword that is one
  * indexed word is answered from the index alone (`indexedPage`): each term
  * starting with it is read newest first for the page and counted from the
  * index for the total, so the cost follows the page, not the number of
- * posts the word occurs in. Other keywords (several words, punctuation)
- * go through the planner, which uses `apply`: every word's posts, with an
- * escaped LIKE on post_search confirming the literal text.
+ * posts the word occurs in. Other keywords with indexed words ("node
+ * cache", "node.js") are read through their rarest word (TermPhraseSearch).
+ * The rest (short words, broad prefixes) go through the planner, which
+ * uses `apply`: every word's posts, with an escaped LIKE on post_search
+ * confirming the literal text.
  */
 export class TermSearch implements SearchFilter {
   readonly name = 'terms'
   #fallback = new LikeSearch()
+  #phrases = new TermPhraseSearch()
 
   apply(query: DatabaseQueryBuilderContract, keyword: string, authorIds: number[]) {
     const words = wordsOf(keyword)
@@ -56,34 +65,27 @@ export class TermSearch implements SearchFilter {
     keyword: string,
     authorLookup: Promise<number[]>,
     page: PageRequest,
-    maxCounted: number
+    limits: IndexedPageLimits
   ): Promise<IndexedPage | null> {
-    if (!isIndexedWord(keyword)) return null
-    const [rows, authorIds] = await Promise.all([
-      db
-        .from('post_terms')
-        .whereRaw('term like ? escape ?', [startsWith(keyword), LIKE_ESCAPE])
-        .distinct('term')
-        .limit(MAX_TERMS + 1),
-      authorLookup,
-    ])
-    if (rows.length > MAX_TERMS) return null
-    const terms = rows.map((row) => String(row.term))
+    if (!isIndexedWord(keyword))
+      return this.#phrases.page(scope, keyword, authorLookup, page, limits)
+    const { maxCounted } = limits
+    const [terms, authorIds] = await Promise.all([termsStartingWith(keyword), authorLookup])
+    if (!terms) return null
     if (!terms.length && !authorIds.length) return { ids: [], total: 0, totalRelation: 'eq' }
 
     const skip = page.afterId ? 0 : (page.page - 1) * page.size
     const wanted = skip + page.size + 1
     const lists = terms.map((term) => this.#postsWith([term], scope, page.afterId))
-    if (authorIds.length) lists.push(this.#postsBy(authorIds, scope, page.afterId))
-    const newest = (query: DatabaseQueryBuilderContract) =>
-      query.orderBy('post_id', 'desc').limit(wanted)
+    if (authorIds.length) lists.push(postsBy(authorIds, scope, page.afterId))
     const counted = [this.#postsWith(terms, scope, null)]
     if (terms.length > 1) counted[0].distinct()
-    if (authorIds.length) counted.push(this.#postsBy(authorIds, scope, null))
+    if (authorIds.length) counted.push(postsBy(authorIds, scope, null))
     const capped = counted.map((list) => list.limit(maxCounted + 1))
     // Independent reads, on separate connections.
+    const newest = lists.map((list) => newestPostIds(list, wanted))
     const [pageIds, row] = await Promise.all([
-      newest(fromUnion(lists.map(newest)).select('post_id')),
+      newestPostIds(fromUnion(newest).select('post_id'), wanted),
       fromUnion(capped).count('* as total').first(),
     ])
     const total = Number(row?.total ?? 0)
@@ -105,33 +107,4 @@ export class TermSearch implements SearchFilter {
     if (beforeId) query.where('post_id', '<', beforeId)
     return query
   }
-
-  /** Posts of the list by these authors, read through the list index. */
-  #postsBy(authorIds: number[], scope: ListScope, beforeId: number | null) {
-    const query = scope
-      .apply(postsFrom(db.connection(), scope.index))
-      .select('p.id as post_id')
-      .whereIn('p.user_id', authorIds)
-    if (beforeId) query.where('p.id', '<', beforeId)
-    return query
-  }
-}
-
-/** LIKE pattern for terms starting with `word` folded as the index folds it. */
-function startsWith(word: string) {
-  return `${escapeLike(foldTerm(word))}%`
-}
-
-/** A query from `(a) union (b) ...`: each part keeps its own ORDER BY and LIMIT. */
-function fromUnion(parts: DatabaseQueryBuilderContract[]) {
-  const sql = parts.map((part) => part.toSQL())
-  const query = db.query()
-  const union = `(${sql.map((part) => `(${part.sql})`).join(' union ')}) as term_posts`
-  query.knexQuery.from(
-    query.knexQuery.client.raw(
-      union,
-      sql.flatMap((part) => part.bindings)
-    )
-  )
-  return query
 }

@@ -2,8 +2,13 @@ import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
+import { ListPosts } from '#board/actions/list_posts'
 import { ManageCategories } from '#board/actions/manage_categories'
+import { KEYWORD_SEARCH_DEFAULTS, KeywordSearch } from '#board/search/keyword_search'
 import { PostTerms } from '#board/search/post_terms'
+import { TermSearch } from '#board/search/term_search'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { ListScope } from '#board/services/list_scope'
 import { signedInUser, uniqueName, type Session } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
 
@@ -192,5 +197,92 @@ test.group('term index (MariaDB)', (group) => {
     await PostTerms.rebuild()
     assert.deepEqual(await all(), kept)
     assert.deepEqual((await search(client, category, 'checked')).ids, [post.id])
+  }).skip(!onMariaDb(), 'the term index is MariaDB only')
+
+  test('a phrase is read through its rarest word: literal, exact and paged', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const author = await signedInUser(client)
+    const common = uniqueName('often')
+    const rare = uniqueName('seldom')
+    // Common enough that the other word drives.
+    await postsTitled(client, author, category, [`${common} alone`, `${common} again`])
+    const [adjacent, reversed, apart, longer] = await postsTitled(client, author, category, [
+      `${common} ${rare} first`,
+      `${rare} ${common}`,
+      `${common} and ${rare}`,
+      `${common.toUpperCase()} ${rare}ness`,
+    ])
+    const inContent = (
+      await createPost(client, author, category, {
+        title: 'elsewhere',
+        content: `It ends with ${common} ${rare}.`,
+      })
+    ).id
+
+    const phrase = `${common} ${rare}`
+    const found = await search(client, board, phrase, '&size=2')
+    assert.equal(found.total, 3)
+    assert.equal(found.total_relation, 'eq')
+    assert.deepEqual(found.ids, [inContent, longer])
+    const rest = await search(client, board, phrase, `&size=2&cursor=${found.next_cursor}`)
+    assert.deepEqual(rest.ids, [adjacent])
+    assert.deepEqual((await search(client, board, phrase, '&size=2&page=2')).ids, [adjacent])
+    assert.notIncludeMembers([...found.ids, ...rest.ids], [reversed, apart])
+
+    // Punctuation is literal, and a word followed by anything is a whole term.
+    assert.deepEqual((await search(client, board, `${phrase}.`)).ids, [inContent])
+    assert.deepEqual((await search(client, board, `${rare}.`)).ids, [inContent])
+    // The last word may go on; the others may not.
+    assert.deepEqual((await search(client, board, `${common} ${rare.slice(0, 5)}`)).total, 3)
+    assert.deepEqual((await search(client, board, `${common.slice(0, 6)} ${rare}`)).ids, [])
+
+    // Answered from the term index, not by the planner.
+    const tree = await CategoryTreeCache.get()
+    const scope = new ListScope(tree, tree.byName(board)!)
+    const direct = await new TermSearch().indexedPage(
+      scope,
+      phrase,
+      Promise.resolve([]),
+      { size: 10, page: 1, afterId: null },
+      KEYWORD_SEARCH_DEFAULTS
+    )
+    assert.deepEqual(direct, {
+      ids: [inContent, longer, adjacent],
+      total: 3,
+      totalRelation: 'eq',
+    })
+  }).skip(!onMariaDb(), 'the term index is MariaDB only')
+
+  test('a phrase of common words is read newest first with a lower-bound total', async ({
+    client,
+    assert,
+  }) => {
+    const { board, category } = await createBoard()
+    const author = await signedInUser(client)
+    const first = uniqueName('one')
+    const second = uniqueName('two')
+    const titles = [1, 2, 3, 4, 5].map((n) => `${first} ${second} ${n}`)
+    const matches = await postsTitled(client, author, category, titles)
+    await postsTitled(client, author, category, [`${second} ${first}`, `${first} x ${second}`])
+    const newestFirst = matches.reverse()
+    // Every word counts as common: the page is read newest first.
+    const list = new ListPosts(new KeywordSearch({ ...KEYWORD_SEARCH_DEFAULTS, phraseReadAll: 0 }))
+    const keyword = `${first} ${second}`
+    const ids = (page: { post_list: { id: number }[] }) => page.post_list.map((post) => post.id)
+
+    const top = await list.handle(board, keyword, { size: 2, page: 1, afterId: null })
+    assert.deepEqual(ids(top), newestFirst.slice(0, 2))
+    assert.equal(top.total_relation, 'gte')
+    assert.equal(top.total, 3)
+    const next = await list.handle(board, keyword, { size: 2, page: 1, afterId: newestFirst[1] })
+    assert.deepEqual(ids(next), newestFirst.slice(2, 4))
+    const last = await list.handle(board, keyword, { size: 2, page: 3, afterId: null })
+    assert.deepEqual(ids(last), newestFirst.slice(4))
+    assert.equal(last.total, 5)
+    assert.equal(last.total_relation, 'eq', 'read to the end from the top: exact')
+    assert.isNull(last.next_cursor)
   }).skip(!onMariaDb(), 'the term index is MariaDB only')
 })

@@ -1,13 +1,7 @@
 import vine from '@vinejs/vine'
+import { USER_NAME } from '#accounts/domain/user_name'
 
-/** Letters and digits of any script; no spaces or punctuation (names appear in URLs). */
-const name = () =>
-  vine
-    .string()
-    .trim()
-    .minLength(1)
-    .maxLength(100)
-    .regex(/^[\p{L}\p{N}]+$/u)
+const name = () => vine.string().trim().minLength(1).maxLength(100).regex(USER_NAME)
 
 const email = () =>
   vine.string().trim().maxLength(254).email().normalizeEmail({ all_lowercase: true })

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { couldBeInUserName } from '#accounts/domain/user_name'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
@@ -25,8 +26,13 @@ export class LikeSearch implements SearchFilter {
   }
 }
 
-/** Users whose name contains the keyword literally (at most 1000: a keyword, not a user list). */
+/**
+ * Users whose name contains the keyword literally (at most 1000: a keyword,
+ * not a user list). The LIKE scans every name, so a keyword no name can
+ * contain (a phrase, punctuation) skips it.
+ */
 export async function matchingAuthorIds(keyword: string): Promise<number[]> {
+  if (!couldBeInUserName(keyword)) return []
   const rows = await db
     .from('users')
     .whereRaw('name like ? escape ?', [containsPattern(keyword), LIKE_ESCAPE])

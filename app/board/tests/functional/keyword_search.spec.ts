@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
+import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import { ListPosts, type PostList } from '#board/actions/list_posts'
 import {
@@ -153,5 +154,34 @@ test.group('KeywordSearch plans', (group) => {
     assert.equal(first.total_relation, 'gte')
     const pages = await allPages(list, board, 'counted', 2)
     assert.deepEqual(pages.flatMap(ids), matching)
+  })
+
+  test('a keyword no account name can contain does not read users', async ({ client, assert }) => {
+    const { board, category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = await createPost(client, author, category, { title: 'fresh words here' })
+    const userReads: string[] = []
+    const knex = db.connection().getWriteClient()
+    const listener = (query: { sql: string }) => {
+      if (/from [`"]?users[`"]?/i.test(query.sql)) userReads.push(query.sql)
+    }
+    const found = async (keyword: string) => {
+      const response = await client.get(
+        `/api/v1/board/${board}?keyword=${encodeURIComponent(keyword)}`
+      )
+      response.assertStatus(200)
+      return (response.body() as PostList).post_list.map((p) => p.id)
+    }
+    knex.on('query', listener)
+    try {
+      // Names are letters and digits: a space or punctuation rules every account out.
+      assert.deepEqual(await found('fresh words'), [post.id])
+      assert.deepEqual(await found('here!'), [])
+      assert.lengthOf(userReads, 0, userReads.join('\n'))
+      assert.deepEqual(await found(author.name), [post.id])
+      assert.isAbove(userReads.length, 0, 'a one-word keyword still matches names')
+    } finally {
+      knex.removeListener('query', listener)
+    }
   })
 })

@@ -8,7 +8,7 @@ import {
   KeywordSearch,
   type KeywordSearchOptions,
 } from '#board/search/keyword_search'
-import { signedInUser } from '#tests/helpers/accounts'
+import { signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
 import { assertLiteralSearch } from '#tests/helpers/literal_search'
 
@@ -47,6 +47,13 @@ async function allPages(list: ListPosts, board: string, keyword: string, size: n
   return pages
 }
 
+async function postsTitled(client: ApiClient, category: string, titles: string[]) {
+  const author = await signedInUser(client)
+  const created = []
+  for (const title of titles) created.push(await createPost(client, author, category, { title }))
+  return created.map((p) => p.id)
+}
+
 async function postsWith(client: ApiClient, category: string, count: number, title: string) {
   const author = await signedInUser(client)
   const created = []
@@ -67,6 +74,35 @@ test.group('KeywordSearch plans', (group) => {
       await assertLiteralSearch(client, assert, async (board, keyword) =>
         ids(await list.handle(board, keyword, { size: 10, page: 1, afterId: null }))
       )
+    })
+  }
+
+  for (const [path, options] of Object.entries(planners)) {
+    test(`through ${path}: a phrase is its words side by side, the last may go on`, async ({
+      client,
+      assert,
+    }) => {
+      const { board, category } = await createBoard()
+      const lead = uniqueName('lead')
+      const tail = uniqueName('tail')
+      const [adjacent, , , longer, , between] = await postsTitled(client, category, [
+        `${lead} ${tail} first`,
+        `${tail} ${lead}`,
+        `${lead} and ${tail}`,
+        `${lead} ${tail}ness`,
+        `${lead}, ${tail}`,
+        `${lead} to ${tail}.`,
+      ])
+      const list = lister(options)
+      const find = async (keyword: string) =>
+        ids(await list.handle(board, keyword, { size: 10, page: 1, afterId: null }))
+
+      assert.deepEqual(await find(`${lead} ${tail}`), [longer, adjacent])
+      assert.deepEqual(await find(`${lead} ${tail.slice(0, 6)}`), [longer, adjacent])
+      assert.deepEqual(await find(`${lead.slice(0, 6)} ${tail}`), [], 'only the last word goes on')
+      assert.deepEqual(await find(`${lead} to ${tail}.`), [between], 'short words in between')
+      assert.deepEqual(await find(`to ${tail}.`), [between], 'short words at the ends')
+      assert.deepEqual(await find(`${tail}.`), [between], 'punctuation is literal')
     })
   }
 

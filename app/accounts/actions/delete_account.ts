@@ -8,6 +8,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { RefreshTokenService } from '#accounts/services/refresh_token_service'
 import { placeholderIdentity } from '#accounts/domain/placeholder_identity'
+import { UserNameIndex } from '#accounts/services/user_name_index'
 
 /**
  * Erases personal data (name, email, password, login history) but keeps the
@@ -34,6 +35,7 @@ export class DeleteAccount {
         deletedAt: DateTime.utc(),
       })
       await user.save()
+      await UserNameIndex.put(trx, userId, null)
       await trx.from('login_history').where('user_id', userId).delete()
       await RefreshTokenService.revokeAllOf(userId, trx)
     })

@@ -5,6 +5,7 @@ import User from '#accounts/models/user'
 import Role, { type RoleName } from '#accounts/models/role'
 import { AppException } from '#core/exceptions/app_exception'
 import { isUniqueViolation } from '#core/database/is_unique_violation'
+import { UserNameIndex } from '#accounts/services/user_name_index'
 
 export interface RegisterUserInput {
   name: string
@@ -25,10 +26,12 @@ export class RegisterUser {
 
     try {
       const user = await db.transaction(async (trx) => {
-        return User.create(
+        const created = await User.create(
           { name: input.name, email: input.email, password, roleId: role.id, tokenVersion: 1 },
           { client: trx }
         )
+        await UserNameIndex.putMany(trx, [created])
+        return created
       })
       await emitter.emit('user:registered', { userId: user.id, name: user.name, role: role.name })
       return user

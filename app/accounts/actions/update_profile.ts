@@ -5,6 +5,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { isUniqueViolation } from '#core/database/is_unique_violation'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { assertAvailable } from '#accounts/actions/register_user'
+import { UserNameIndex } from '#accounts/services/user_name_index'
 
 /**
  * Changes name and/or email. Uniqueness excludes the user's own row (the
@@ -22,6 +23,7 @@ export class UpdateProfile {
           .firstOrFail()
         row.merge(changes)
         await row.save()
+        if (changes.name !== undefined) await UserNameIndex.put(trx, userId, row.name)
         return row
       })
       await AuthUserLookup.forget(userId)

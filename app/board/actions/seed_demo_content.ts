@@ -1,5 +1,6 @@
 import type { IndexedPost } from '#board/search/search_index'
 import { PostTerms } from '#board/search/post_terms'
+import { UserNameIndex } from '#accounts/services/user_name_index'
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -58,7 +59,13 @@ export class SeedDemoContent {
           updated_at: sqlNow(),
         })
       }
-      await db.transaction((trx) => trx.table('users').multiInsert(rows))
+      await db.transaction(async (trx) => {
+        await trx.table('users').multiInsert(rows)
+        await UserNameIndex.putMany(
+          trx,
+          rows.map((row) => ({ id: row.id as number, name: row.name as string }))
+        )
+      })
       progress(Math.min(size.users, start + batch), size.users, 'users')
     }
     const userIds =

@@ -1,7 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import { couldBeInUserName } from '#accounts/domain/user_name'
+import { UserNameIndex } from '#accounts/services/user_name_index'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import { textOrAuthor, type SearchFilter } from '#board/search/search_filter'
 import { literalTextMatch } from '#board/search/literal_text_match'
 
@@ -28,16 +27,10 @@ export class LikeSearch implements SearchFilter {
 
 /**
  * Users whose name contains the keyword literally (at most 1000: a keyword,
- * not a user list). The LIKE scans every name, so a keyword no name can
- * contain (a phrase, punctuation) skips it.
+ * not a user list), through the name gram index. A keyword no name can
+ * contain (a phrase, punctuation) is not looked up at all.
  */
 export async function matchingAuthorIds(keyword: string): Promise<number[]> {
   if (!couldBeInUserName(keyword)) return []
-  const rows = await db
-    .from('users')
-    .whereRaw('name like ? escape ?', [containsPattern(keyword), LIKE_ESCAPE])
-    .whereNull('deleted_at')
-    .limit(1000)
-    .select('id')
-  return rows.map((row) => Number(row.id))
+  return UserNameIndex.matching(keyword, 1000)
 }

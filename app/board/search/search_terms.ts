@@ -1,3 +1,5 @@
+import { foldText } from '#core/text/fold_text'
+
 /** Words shorter than this are not indexed: they would match most of a board. */
 export const TERM_MIN_LENGTH = 3
 
@@ -14,10 +16,7 @@ const ONE_WORD = /^[\p{L}\p{N}_]+$/u
  * LIKE confirmation accepts), cut to TERM_MAX_LENGTH characters.
  */
 export function foldTerm(word: string) {
-  const folded = word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const folded = foldText(word)
   const chars = [...folded]
   return chars.length > TERM_MAX_LENGTH ? chars.slice(0, TERM_MAX_LENGTH).join('') : folded
 }

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { refreshTokenStatus } from '#accounts/domain/refresh_token_status'
 import { canModerate, isAdmin, isBlocked } from '#accounts/domain/auth_user'
 import { placeholderIdentity } from '#accounts/domain/placeholder_identity'
+import { nameGrams } from '#accounts/services/user_name_index'
 
 const now = new Date('2026-01-01T00:00:00Z')
 const later = new Date('2026-02-01T00:00:00Z')
@@ -50,5 +51,13 @@ test.group('roles and states', () => {
     const identity = placeholderIdentity(42)
     assert.notMatch(identity.name, /^[\p{L}\p{N}]+$/u)
     assert.match(identity.email, /\.invalid$/)
+  })
+})
+
+test.group('Name grams', () => {
+  test('a name gives its distinct 3-character runs, case and accents folded', ({ assert }) => {
+    assert.deepEqual(nameGrams('Zoë'), ['zoe'])
+    assert.deepEqual(nameGrams('AnnaAnna'), ['ann', 'nna', 'naa', 'aan'])
+    assert.deepEqual(nameGrams('Al'), [])
   })
 })

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { LIKE_ESCAPE, containsPattern } from '#core/database/escape_like'
 import { insertRows } from '#core/database/insert_rows'
+import { cappedCount } from '#core/database/capped_count'
 import { foldText } from '#core/text/fold_text'
 
 /** A name's grams are its runs of this many characters (folded). */
@@ -94,15 +95,10 @@ async function rarestOf(grams: string[]) {
   const step = Math.max(1, Math.ceil(grams.length / GRAMS_COUNTED))
   const counted = grams.filter((_, index) => index % step === 0)
   const counts = await Promise.all(
-    counted.map(async (gram) => {
-      const holders = db
-        .from('user_name_grams')
-        .where('gram', gram)
-        .select(db.raw('1'))
-        .limit(COUNT_CAP + 1)
-      const row = await db.from(holders.as('holders')).count('* as total').first()
-      return { gram, total: Number(row?.total ?? 0) }
-    })
+    counted.map(async (gram) => ({
+      gram,
+      total: await cappedCount(db.from('user_name_grams').where('gram', gram), COUNT_CAP),
+    }))
   )
   return counts.reduce((rarest, next) => (next.total < rarest.total ? next : rarest)).gram
 }

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { PageRequest } from '#board/domain/page_request'
 import type { ListScope } from '#board/services/list_scope'
 import type { IndexedPage, IndexedPageLimits } from '#board/search/search_filter'
+import { cappedCount } from '#core/database/capped_count'
 import { literalTextMatch } from '#board/search/literal_text_match'
 import { foldTerm, phraseWordsOf } from '#board/search/search_terms'
 import { fromUnion, newestPostIds, postsBy, termsStartingWith } from '#board/search/term_queries'
@@ -158,12 +159,5 @@ async function estimatedPostings(terms: string[]) {
 
 /** Posts having one of `terms`, counted from the key up to `cap + 1`. */
 async function postingsOf(terms: string[], cap: number) {
-  if (!terms.length) return 0
-  const postings = db
-    .from('post_terms')
-    .whereIn('term', terms)
-    .select(db.raw('1'))
-    .limit(cap + 1)
-  const row = await db.from(postings.as('postings')).count('* as total').first()
-  return Number(row?.total ?? 0)
+  return terms.length ? cappedCount(db.from('post_terms').whereIn('term', terms), cap) : 0
 }

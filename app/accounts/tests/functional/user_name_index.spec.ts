@@ -98,4 +98,18 @@ test.group('User name index', (group) => {
     await UserNameIndex.rebuild()
     assert.deepEqual(await all(), kept)
   })
+
+  test('replacing an account’s grams reads them by user, not every gram', async ({ assert }) => {
+    const sql = 'delete from user_name_grams where user_id = ?'
+    const plan =
+      db.connection().dialect.name === 'mysql'
+        ? (await db.rawQuery(`explain ${sql}`, [1]))[0].map(
+            (row: { key: string | null }) => row.key ?? 'no index'
+          )
+        : (await db.rawQuery(`explain query plan ${sql}`, [1])).map(
+            (row: { detail: string }) => row.detail
+          )
+    assert.notMatch(plan.join(' | '), /^SCAN user_name_grams$|no index/, plan.join(' | '))
+    assert.isNotEmpty(plan)
+  })
 })

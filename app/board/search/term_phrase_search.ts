@@ -7,6 +7,14 @@ import { literalTextMatch } from '#board/search/literal_text_match'
 import { foldTerm, phraseWordsOf } from '#board/search/search_terms'
 import { fromUnion, newestPostIds, postsBy, termsStartingWith } from '#board/search/term_queries'
 
+/**
+ * A keyword may have 25 words: at most this many, spread over it, are
+ * estimated to pick the driver, and at most WORDS_CHECKED of the others are
+ * checked by key; the LIKE confirms the rest.
+ */
+const WORDS_ESTIMATED = 6
+const WORDS_CHECKED = 4
+
 /** A word of the keyword: the terms a matching post has one of, and about how many posts have them. */
 interface Part {
   terms: string[]
@@ -42,6 +50,7 @@ export class TermPhraseSearch {
     const checked = parts
       .filter((part) => part !== driver && part.terms.length === 1)
       .map((part) => part.terms[0])
+      .slice(0, WORDS_CHECKED)
     const search = { scope, keyword, authorIds, page, driver: driver.terms, checked }
     if ((await postingsOf(driver.terms, limits.phraseReadAll)) <= limits.phraseReadAll) {
       const every = await this.#everyMatch(search, limits.maxCounted)
@@ -62,8 +71,10 @@ export class TermPhraseSearch {
       seen.add(terms.join())
       return true
     })
+    const step = Math.ceil(distinct.length / WORDS_ESTIMATED)
+    const estimated = distinct.filter((_, index) => index % step === 0)
     return Promise.all(
-      distinct.map(async (terms) => ({ terms, estimate: await estimatedPostings(terms) }))
+      estimated.map(async (terms) => ({ terms, estimate: await estimatedPostings(terms) }))
     )
   }
 

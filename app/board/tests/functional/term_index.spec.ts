@@ -232,6 +232,13 @@ test.group('term index (MariaDB)', (group) => {
     assert.deepEqual((await search(client, board, phrase, '&size=2&page=2')).ids, [adjacent])
     assert.notIncludeMembers([...found.ids, ...rest.ids], [reversed, apart])
 
+    // A long keyword: some of its words drive and are checked by key, the LIKE confirms the rest.
+    const stem = uniqueName('k').slice(0, 7)
+    const words = Array.from({ length: 10 }, (_, i) => `${stem}${i}`)
+    const long = (await postsTitled(client, author, category, [`x ${words.join(' ')} y`]))[0]
+    assert.deepEqual((await search(client, board, words.join(' '))).ids, [long])
+    assert.deepEqual((await search(client, board, words.reverse().join(' '))).ids, [])
+
     // Punctuation is literal, and a word followed by anything is a whole term.
     assert.deepEqual((await search(client, board, `${phrase}.`)).ids, [inContent])
     assert.deepEqual((await search(client, board, `${rare}.`)).ids, [inContent])

@@ -50,6 +50,18 @@ test.group('safeErrorFields', () => {
     assert.equal(fields.message, 'Duplicate entry')
     assert.notInclude(JSON.stringify(fields), 'bcrypt')
   })
+
+  test('keeps SQLite’s own message, not the SQL knex puts before it', ({ assert }) => {
+    const error = Object.assign(
+      new Error(
+        "insert into `users` (`name`) select 'a - b' as `name` union all select 'c' - too many terms in compound SELECT"
+      ),
+      { code: 'SQLITE_ERROR' }
+    )
+    const fields = safeErrorFields(error)
+    assert.equal(fields.message, 'SQLITE_ERROR: too many terms in compound SELECT')
+    assert.notInclude(JSON.stringify(fields), 'a - b')
+  })
 })
 
 test.group('toErrorBody for cache-wrapped errors', () => {

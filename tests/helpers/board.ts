@@ -24,6 +24,18 @@ export async function createPost(
   return response.body() as { id: number; title: string; content: string; version: number }
 }
 
+/** One post per title by `session` in `category`, in order; their ids. */
+export async function createPostsTitled(
+  client: ApiClient,
+  session: Session,
+  category: string,
+  titles: string[]
+) {
+  const ids: number[] = []
+  for (const title of titles) ids.push((await createPost(client, session, category, { title })).id)
+  return ids
+}
+
 export async function createComment(
   client: ApiClient,
   session: Session,

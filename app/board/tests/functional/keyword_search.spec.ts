@@ -9,7 +9,7 @@ import {
   type KeywordSearchOptions,
 } from '#board/search/keyword_search'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
-import { createBoard, createPost } from '#tests/helpers/board'
+import { createBoard, createPost, createPostsTitled } from '#tests/helpers/board'
 import { assertLiteralSearch } from '#tests/helpers/literal_search'
 
 /**
@@ -47,19 +47,11 @@ async function allPages(list: ListPosts, board: string, keyword: string, size: n
   return pages
 }
 
-async function postsTitled(client: ApiClient, category: string, titles: string[]) {
-  const author = await signedInUser(client)
-  const created = []
-  for (const title of titles) created.push(await createPost(client, author, category, { title }))
-  return created.map((p) => p.id)
-}
-
+/** `count` posts with the same title by a new author; their ids, newest first. */
 async function postsWith(client: ApiClient, category: string, count: number, title: string) {
   const author = await signedInUser(client)
-  const created = []
-  for (let i = 0; i < count; i++)
-    created.push(await createPost(client, author, category, { title }))
-  return created.map((p) => p.id).reverse()
+  const titles = Array.from({ length: count }, () => title)
+  return (await createPostsTitled(client, author, category, titles)).reverse()
 }
 
 test.group('KeywordSearch plans', (group) => {
@@ -85,14 +77,19 @@ test.group('KeywordSearch plans', (group) => {
       const { board, category } = await createBoard()
       const lead = uniqueName('lead')
       const tail = uniqueName('tail')
-      const [adjacent, , , longer, , between] = await postsTitled(client, category, [
-        `${lead} ${tail} first`,
-        `${tail} ${lead}`,
-        `${lead} and ${tail}`,
-        `${lead} ${tail}ness`,
-        `${lead}, ${tail}`,
-        `${lead} to ${tail}.`,
-      ])
+      const [adjacent, , , longer, , between] = await createPostsTitled(
+        client,
+        await signedInUser(client),
+        category,
+        [
+          `${lead} ${tail} first`,
+          `${tail} ${lead}`,
+          `${lead} and ${tail}`,
+          `${lead} ${tail}ness`,
+          `${lead}, ${tail}`,
+          `${lead} to ${tail}.`,
+        ]
+      )
       const list = lister(options)
       const find = async (keyword: string) =>
         ids(await list.handle(board, keyword, { size: 10, page: 1, afterId: null }))

@@ -9,8 +9,8 @@ import { PostTerms } from '#board/search/post_terms'
 import { TermSearch } from '#board/search/term_search'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { ListScope } from '#board/services/list_scope'
-import { signedInUser, uniqueName, type Session } from '#tests/helpers/accounts'
-import { createBoard, createPost } from '#tests/helpers/board'
+import { signedInUser, uniqueName } from '#tests/helpers/accounts'
+import { createBoard, createPost, createPostsTitled } from '#tests/helpers/board'
 
 /**
  * MariaDB's term index (post_terms): one-word keywords are answered from it
@@ -39,12 +39,6 @@ async function termsOfPost(postId: number) {
   return rows.map((row) => `${row.term}@${row.category_id}`)
 }
 
-async function postsTitled(client: ApiClient, author: Session, category: string, titles: string[]) {
-  const ids: number[] = []
-  for (const title of titles) ids.push((await createPost(client, author, category, { title })).id)
-  return ids
-}
-
 test.group('term index (MariaDB)', (group) => {
   group.each.setup(() => limiter.clear())
 
@@ -55,7 +49,7 @@ test.group('term index (MariaDB)', (group) => {
     const { board, category } = await createBoard()
     const author = await signedInUser(client)
     const word = uniqueName('everywhere').replace(/[^a-z0-9]/gi, '')
-    const ids = await postsTitled(
+    const ids = await createPostsTitled(
       client,
       author,
       category,
@@ -82,7 +76,7 @@ test.group('term index (MariaDB)', (group) => {
     const { category } = await createBoard()
     const author = await signedInUser(client)
     const stem = `zq${Date.now().toString(36)}`
-    const [both, plural, past, other] = await postsTitled(client, author, category, [
+    const [both, plural, past, other] = await createPostsTitled(client, author, category, [
       `${stem}s and ${stem}ed`,
       `many ${stem}s`,
       `${stem}ed yesterday`,
@@ -99,7 +93,7 @@ test.group('term index (MariaDB)', (group) => {
   test('case and accents fold as the LIKE confirmation folds them', async ({ client, assert }) => {
     const { category } = await createBoard()
     const author = await signedInUser(client)
-    const [cafe] = await postsTitled(client, author, category, ['Le Café Crème'])
+    const [cafe] = await createPostsTitled(client, author, category, ['Le Café Crème'])
     for (const keyword of ['cafe', 'CAFÉ', 'crème', 'Creme'])
       assert.deepEqual((await search(client, category, keyword)).ids, [cafe], keyword)
   }).skip(!onMariaDb(), 'the term index is MariaDB only')
@@ -153,7 +147,7 @@ test.group('term index (MariaDB)', (group) => {
     const target = await categories.create(uniqueName('c'), board)
     const author = await signedInUser(client)
     const word = `mv${Date.now().toString(36)}`
-    const [moved] = await postsTitled(client, author, category, [`${word} post`])
+    const [moved] = await createPostsTitled(client, author, category, [`${word} post`])
 
     await categories.delete(category, target.name)
     const terms = await termsOfPost(moved)
@@ -173,8 +167,8 @@ test.group('term index (MariaDB)', (group) => {
     const { category } = await createBoard()
     const author = await signedInUser(client)
     const other = await signedInUser(client)
-    const [byName] = await postsTitled(client, author, category, ['nothing in common'])
-    const [byText] = await postsTitled(client, other, category, [`about ${author.name}`])
+    const [byName] = await createPostsTitled(client, author, category, ['nothing in common'])
+    const [byText] = await createPostsTitled(client, other, category, [`about ${author.name}`])
     const found = await search(client, category, author.name)
     assert.equal(found.total, 2)
     assert.deepEqual(found.ids, [byText, byName])
@@ -208,8 +202,8 @@ test.group('term index (MariaDB)', (group) => {
     const common = uniqueName('often')
     const rare = uniqueName('seldom')
     // Common enough that the other word drives.
-    await postsTitled(client, author, category, [`${common} alone`, `${common} again`])
-    const [adjacent, reversed, apart, longer] = await postsTitled(client, author, category, [
+    await createPostsTitled(client, author, category, [`${common} alone`, `${common} again`])
+    const [adjacent, reversed, apart, longer] = await createPostsTitled(client, author, category, [
       `${common} ${rare} first`,
       `${rare} ${common}`,
       `${common} and ${rare}`,
@@ -235,7 +229,7 @@ test.group('term index (MariaDB)', (group) => {
     // A long keyword: some of its words drive and are checked by key, the LIKE confirms the rest.
     const stem = uniqueName('k').slice(0, 7)
     const words = Array.from({ length: 10 }, (_, i) => `${stem}${i}`)
-    const long = (await postsTitled(client, author, category, [`x ${words.join(' ')} y`]))[0]
+    const long = (await createPostsTitled(client, author, category, [`x ${words.join(' ')} y`]))[0]
     assert.deepEqual((await search(client, board, words.join(' '))).ids, [long])
     assert.deepEqual((await search(client, board, words.reverse().join(' '))).ids, [])
 
@@ -272,8 +266,11 @@ test.group('term index (MariaDB)', (group) => {
     const first = uniqueName('one')
     const second = uniqueName('two')
     const titles = [1, 2, 3, 4, 5].map((n) => `${first} ${second} ${n}`)
-    const matches = await postsTitled(client, author, category, titles)
-    await postsTitled(client, author, category, [`${second} ${first}`, `${first} x ${second}`])
+    const matches = await createPostsTitled(client, author, category, titles)
+    await createPostsTitled(client, author, category, [
+      `${second} ${first}`,
+      `${first} x ${second}`,
+    ])
     const newestFirst = matches.reverse()
     // Every word counts as common: the page is read newest first.
     const list = new ListPosts(new KeywordSearch({ ...KEYWORD_SEARCH_DEFAULTS, phraseReadAll: 0 }))

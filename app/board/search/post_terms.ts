@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { insertRows } from '#core/database/insert_rows'
 import { termsOf } from '#board/search/search_terms'
 
 export interface TermSource {
@@ -8,9 +9,6 @@ export interface TermSource {
   title: string
   content: string
 }
-
-/** Rows per INSERT: ~45 terms a post, so a statement stays well under max_allowed_packet. */
-const INSERT_CHUNK = 5000
 
 /**
  * MariaDB's term index: one `post_terms` row (term, post_id, category_id)
@@ -37,7 +35,7 @@ export class PostTerms {
       [...before].filter((term) => !kept.has(term))
     )
     const added = now.filter((term) => !before.has(term))
-    await PostTerms.#insert(
+    await insertRows(
       trx,
       'post_terms',
       added.map((term) => rowOf(term, source))
@@ -58,7 +56,7 @@ export class PostTerms {
     const rows = sources.flatMap((source) =>
       termsOf(source.title, source.content).map((term) => rowOf(term, source))
     )
-    await PostTerms.#insert(client, table, rows)
+    await insertRows(client, table, rows)
   }
 
   /** Posts moved to another category keep their terms under the new one. */
@@ -124,12 +122,6 @@ export class PostTerms {
     )
     await client.rawQuery('drop table post_terms_old')
     return posts
-  }
-
-  static async #insert(client: QueryClientContract, table: string, rows: TermRow[]) {
-    for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
-      await client.table(table).multiInsert(rows.slice(from, from + INSERT_CHUNK))
-    }
   }
 
   static async #delete(trx: QueryClientContract, postId: number, terms: string[]) {

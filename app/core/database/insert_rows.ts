@@ -3,12 +3,13 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 /**
  * Inserts rows in multi-row statements of a size each database takes:
  * SQLite's multi-row insert compiles to a compound SELECT of at most 500
- * terms; MariaDB only needs to stay under max_allowed_packet.
+ * terms; on MariaDB 5,000 rows (45 terms of a post each, say) stay well
+ * under max_allowed_packet.
  */
-export async function insertRows(
+export async function insertRows<Row extends object>(
   client: QueryClientContract,
   table: string,
-  rows: Record<string, unknown>[]
+  rows: Row[]
 ) {
   const chunk = client.dialect.name === 'mysql' ? 5000 : 400
   for (let from = 0; from < rows.length; from += chunk)

@@ -37,9 +37,9 @@ export default defineConfig({
       environment: ['repl', 'test'],
     },
     () => import('@adonisjs/core/providers/vinejs_provider'),
-    // Edge renders the admin panel; registered here (before session and shield, which
-    // add their Edge helpers when it is present) and harmless when no plugin renders.
-    () => import('@adonisjs/core/providers/edge_provider'),
+    // Framework providers a plugin brings (Edge, for the admin panel), before session and
+    // shield, which add their Edge helpers when it is present.
+    ...plugins.flatMap((plugin) => plugin.frameworkProviders ?? []),
     () => import('@adonisjs/session/session_provider'),
     () => import('@adonisjs/shield/shield_provider'),
     () => import('@adonisjs/lucid/database_provider'),

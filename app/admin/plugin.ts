@@ -9,5 +9,8 @@ export default definePlugin({
   name: 'admin',
   version: '1.0.0',
   provider: () => import('#admin/admin_provider'),
+  // Edge is loaded for the panel alone: an API-only deployment without this plugin saves its
+  // memory (docs/performance.md).
+  frameworkProviders: [() => import('@adonisjs/core/providers/edge_provider')],
   openapi: () => import('#admin/openapi'),
 })

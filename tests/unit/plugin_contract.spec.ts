@@ -73,3 +73,22 @@ test.group('Admin pages', () => {
     })
   })
 })
+
+test.group('Framework providers of a plugin', () => {
+  test('Edge comes with the admin plugin alone, so a deployment without the panel does not load it', async ({
+    assert,
+  }) => {
+    const { default: rc } = await import('../../adonisrc.js')
+    const { default: admin } = await import('#admin/plugin')
+    const files = (rc.providers ?? []).map((entry) =>
+      typeof entry === 'function' ? entry : entry.file
+    )
+    const edge = files.filter((file) => file.toString().includes('edge_provider'))
+    assert.lengthOf(edge, 1)
+    assert.strictEqual(edge[0], admin.frameworkProviders?.[0])
+    // Before session and shield, which add their Edge helpers when it is registered.
+    const at = (name: string) => files.findIndex((file) => file.toString().includes(name))
+    assert.isBelow(files.indexOf(edge[0]), at('session_provider'))
+    assert.isBelow(files.indexOf(edge[0]), at('shield_provider'))
+  })
+})

@@ -30,6 +30,11 @@ export interface PluginManifest {
   version: string
   /** The AdonisJS provider for bindings and anything the fields below do not cover. */
   provider: ProviderNode['file']
+  /**
+   * Framework providers only this plugin needs (the admin panel's Edge), registered among the
+   * framework's own so that later ones see them: a deployment without the plugin loads none.
+   */
+  frameworkProviders?: ProviderNode['file'][]
   /** Route definitions, imported in the web and test environments only. */
   routes?: () => Promise<unknown>
   /** An Ace commands loader (see commands_loader.ts), when the plugin has commands. */

@@ -5,7 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
 import type User from '#accounts/models/user'
-import LoginHistory from '#accounts/models/login_history'
+import { sqlNow } from '#core/database/sql_now'
 import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { isBlocked, isDeactivated } from '#accounts/domain/auth_user'
@@ -21,6 +21,17 @@ export interface LoginInput {
 }
 
 let dummyHash: Promise<string> | undefined
+let perUser: ReturnType<typeof limiter.use> | undefined
+
+/** Failed logins per username; built once, as parsing its durations on every login showed up. */
+function perUserLimiter() {
+  perUser ??= limiter.use({
+    requests: env.get('RATE_LIMIT_LOGIN_PER_USER') ?? 10,
+    duration: '1 min',
+    blockDuration: '5 mins',
+  })
+  return perUser
+}
 
 /**
  * Checks credentials (name or email), refuses blocked and deactivated
@@ -45,13 +56,8 @@ export class LoginUser {
    * state. Returns the user and its fresh snapshot.
    */
   async authenticate(input: LoginInput) {
-    const perUser = limiter.use({
-      requests: env.get('RATE_LIMIT_LOGIN_PER_USER') ?? 10,
-      duration: '1 min',
-      blockDuration: '5 mins',
-    })
     const key = `login:user:${input.username.toLowerCase()}`
-    const [throttled, found] = await penalize(perUser, key, () =>
+    const [throttled, found] = await penalize(perUserLimiter(), key, () =>
       this.verify(input.username, input.password)
     )
     if (throttled) {
@@ -74,12 +80,14 @@ export class LoginUser {
     return { user, snapshot }
   }
 
-  /** Writes the login history row of a successful login. */
+  /** Writes the login history row of a successful login (a plain insert: every login runs it). */
   async record(user: User, input: LoginInput, client?: TransactionClientContract) {
-    await LoginHistory.create(
-      { userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 255) ?? null },
-      { client }
-    )
+    await (client ?? db.connection()).table('login_history').insert({
+      user_id: user.id,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 255) ?? null,
+      created_at: sqlNow(),
+    })
   }
 
   /** The account and its snapshot when the password matches. */

@@ -1,13 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { DateTime } from 'luxon'
 import string from '@adonisjs/core/helpers/string'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import RefreshToken from '#accounts/models/refresh_token'
-import { sqlNow } from '#core/database/sql_now'
+import { sqlNow, sqlTime } from '#core/database/sql_now'
 import { refreshTokenStatus } from '#accounts/domain/refresh_token_status'
 import { AppException } from '#core/exceptions/app_exception'
+
+/** JWT_REFRESH_TTL in seconds, parsed once. */
+let ttl: number | undefined
 
 /**
  * Opaque, rotating refresh tokens. Only a SHA-256 of each token is stored.
@@ -17,7 +19,8 @@ import { AppException } from '#core/exceptions/app_exception'
  */
 export class RefreshTokenService {
   static ttlSeconds() {
-    return string.seconds.parse(env.get('JWT_REFRESH_TTL') ?? '30d')
+    ttl ??= string.seconds.parse(env.get('JWT_REFRESH_TTL') ?? '30d')
+    return ttl
   }
 
   static hash(raw: string) {
@@ -30,15 +33,15 @@ export class RefreshTokenService {
     family: string = randomUUID()
   ) {
     const raw = randomBytes(32).toString('base64url')
-    await RefreshToken.create(
-      {
-        userId,
-        family,
-        tokenHash: RefreshTokenService.hash(raw),
-        expiresAt: DateTime.utc().plus({ seconds: RefreshTokenService.ttlSeconds() }),
-      },
-      { client: trx }
-    )
+    // A plain insert, not the model: every login runs it (docs/performance.md, login).
+    const now = Date.now()
+    await trx.table('refresh_tokens').insert({
+      user_id: userId,
+      family,
+      token_hash: RefreshTokenService.hash(raw),
+      expires_at: sqlTime(now + RefreshTokenService.ttlSeconds() * 1000),
+      created_at: sqlTime(now),
+    })
     return { raw, family }
   }
 

@@ -5,8 +5,13 @@ import { DateTime } from 'luxon'
  * Raw query-builder updates need it: given a JS Date, better-sqlite3 would
  * store a number that Lucid's datetime columns cannot read back.
  */
-export function sqlNow(at: DateTime = DateTime.utc()) {
-  return at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
+export function sqlNow(at?: DateTime) {
+  return at ? at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') : sqlTime(Date.now())
+}
+
+/** `sqlNow` for a time in epoch milliseconds, without luxon (it is on the login path). */
+export function sqlTime(ms: number) {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 /**

@@ -35,6 +35,13 @@ test.group('POST /api/v1/user/login', (group) => {
     const rows = await db.from('login_history').where('user_id', user.id)
     assert.lengthOf(rows, 2)
     assert.isNotNull(rows[0].ip)
+    // Both rows are written as plain inserts: their times are UTC, and the token lives JWT_REFRESH_TTL.
+    const minute = 60_000
+    assert.closeTo(epochOf(rows[1].created_at), Date.now(), minute)
+    const tokens = await db.from('refresh_tokens').where('user_id', user.id)
+    assert.lengthOf(tokens, 2)
+    assert.closeTo(epochOf(tokens[1].created_at), Date.now(), minute)
+    assert.closeTo(epochOf(tokens[1].expires_at), Date.now() + 30 * 24 * 60 * minute, minute)
   })
 
   test('answers 401 for a wrong password, an unknown user or wildcard names', async ({
@@ -142,3 +149,8 @@ test.group('POST /api/v1/user/login', (group) => {
     assert.lengthOf(selects, 1)
   })
 })
+
+/** A timestamp column as epoch ms: mysql2 gives a Date, SQLite the UTC text Lucid writes. */
+function epochOf(value: Date | string) {
+  return value instanceof Date ? value.getTime() : Date.parse(`${value.replace(' ', 'T')}Z`)
+}

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
 
 /**
  * The current UTC time in the format Lucid writes for timestamp columns.
@@ -11,7 +11,7 @@ export function sqlNow(at?: DateTime) {
 
 /** `sqlNow` for a time in epoch milliseconds, without luxon (it is on the login path). */
 export function sqlTime(ms: number) {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+  return sqlTimeMs(ms).slice(0, 19)
 }
 
 /**
@@ -19,7 +19,5 @@ export function sqlTime(ms: number) {
  * columns compared in SQL (fixed width, so SQLite compares the text right).
  */
 export function sqlTimeMs(at: Date | number = Date.now()) {
-  return DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: 'utc' }).toFormat(
-    'yyyy-MM-dd HH:mm:ss.SSS'
-  )
+  return new Date(at).toISOString().slice(0, 23).replace('T', ' ')
 }

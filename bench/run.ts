@@ -2,16 +2,27 @@
  * npm run bench -- [--db sqlite|mysql] [--posts 10000] [--duration 8] [--connections 20]
  *                    [--only "search,login"] [--seed-only] [--fresh]
  *                    [--node-flags="--flag ..."] [--app-env="NAME=value ..."]
+ *                    [--profile cpu|alloc|gc]
  *
  * Seeds (or reuses) a dataset, starts the production build and a bare
  * node:http server on 127.0.0.1, drives both with autocannon and writes
  * bench/results/<db>-<posts>.json. See docs/performance.md.
+ *
+ * `--profile` profiles the measured part of each app scenario (use it with
+ * `--only`); its figures are skewed by the profiler, so it writes
+ * bench/results/<db>-<posts>-profile.json and raw profiles to tmp/bench-profile/.
  */
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { DEMO_VOCABULARY, DemoText } from '../app/board/domain/demo_text.ts'
+import {
+  createScenarioProfiler,
+  PROFILE_MODES,
+  profileNodeFlags,
+  type ProfileMode,
+} from './scenario_profiler.ts'
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +38,8 @@ const { values } = parseArgs({
     'node-flags': { type: 'string' },
     // Extra environment for the app (e.g. "CACHE_MEMORY_MAX_MB=4"), to try a setting without a rebuild.
     'app-env': { type: 'string' },
+    // Profiles each app scenario's measured run: cpu, alloc (what requests allocate) or gc.
+    'profile': { type: 'string' },
   },
 })
 const db = values.db === 'mysql' ? 'mysql' : 'sqlite'
@@ -37,6 +50,11 @@ const root = new URL('../', import.meta.url).pathname
 const node = process.execPath
 const APP_PORT = 3511
 const BARE_PORT = 3512
+const INSPECTOR_PORT = 3513
+const profileMode = values.profile as ProfileMode | undefined
+if (profileMode && !PROFILE_MODES.includes(profileMode)) {
+  throw new Error(`--profile takes one of ${PROFILE_MODES.join(', ')}`)
+}
 
 // Bumped when demo:seed writes different text, so older datasets are not reused.
 const DATASET = 'v2'
@@ -127,9 +145,13 @@ async function prepareDataset() {
 
 /** The node flags of `npm run start:prod`, so the benchmark runs the server as production does. */
 function productionNodeFlags() {
-  if (values['node-flags'] !== undefined) return values['node-flags'].split(' ').filter(Boolean)
+  const profiling = profileMode ? profileNodeFlags(profileMode, INSPECTOR_PORT) : []
+  if (values['node-flags'] !== undefined) {
+    return [...values['node-flags'].split(' ').filter(Boolean), ...profiling]
+  }
   const scripts = JSON.parse(readFileSync(root + 'package.json', 'utf8')).scripts
-  return (scripts['start:prod'] as string).split(' ').filter((part) => part.startsWith('--'))
+  const flags = (scripts['start:prod'] as string).split(' ').filter((part) => part.startsWith('--'))
+  return [...flags, ...profiling]
 }
 
 /** Starts a server; its log (warnings and errors only) goes to `logFile` for a look afterwards. */
@@ -266,11 +288,13 @@ async function pairedRatio(
   }
 }
 
+type ScenarioProfiler = Awaited<ReturnType<typeof createScenarioProfiler>>
+
 /**
  * `pid` is the server under load: its CPU time per request is a steadier
  * figure than throughput when the load generator shares the machine.
  */
-async function load(scenario: Scenario, pid: number) {
+async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler) {
   // The first answer that is not a success, kept for the report: a benchmark of errors measures nothing.
   let firstError: string | null = null
   const repeated = { count: 0 }
@@ -283,9 +307,11 @@ async function load(scenario: Scenario, pid: number) {
   )
   // Unrecorded warm-up: the JIT has compiled the path before it is measured, as in a running server.
   await autocannon({ ...options, duration: 2 })
+  await profiler?.start()
   const cpuBefore = cpuSecondsOf(pid)
   const result = await autocannon({ ...options, duration })
   const cpuAfter = cpuSecondsOf(pid)
+  const profile = await profiler?.stop(scenario.name, result.requests.total)
   const cpuPerRequest =
     cpuBefore === null || cpuAfter === null || !result.requests.total
       ? null
@@ -304,6 +330,7 @@ async function load(scenario: Scenario, pid: number) {
     ),
     first_error: firstError,
     ...(scenario.fresh ? { repeated_paths: repeated.count } : {}),
+    ...(profile ? { profile } : {}),
   }
 }
 
@@ -501,6 +528,13 @@ async function main() {
   ]
 
   const only = values.only?.split(',').map((part) => part.trim().toLowerCase())
+  const profiler = profileMode
+    ? await createScenarioProfiler(profileMode, {
+        inspectorPort: INSPECTOR_PORT,
+        appLog: root + 'tmp/bench-app.log',
+        outDir: root + 'tmp/bench-profile',
+      })
+    : undefined
   const results = []
   for (const scenario of scenarios) {
     const wanted =
@@ -511,7 +545,9 @@ async function main() {
     console.log(`→ ${scenario.name}`)
     const onBare = scenario.url.includes(`:${BARE_PORT}`)
     const samplesBefore = samples.length
-    const result = await load(scenario, onBare ? bare.pid! : app.pid!)
+    const result = onBare
+      ? await load(scenario, bare.pid!)
+      : await load(scenario, app.pid!, profiler)
     // The app's highest RSS while this scenario ran (warm-up included): which load grows it.
     const during = samples.slice(samplesBefore).map((sample) => sample.rss)
     results.push({
@@ -549,6 +585,7 @@ async function main() {
     latencies.push(await latency(runName, base, paths, invalidateLists))
   }
 
+  profiler?.close()
   app.kill('SIGTERM')
   bare.kill('SIGTERM')
 
@@ -608,10 +645,20 @@ async function main() {
     },
   }
   mkdirSync(root + 'bench/results', { recursive: true })
-  const file = `bench/results/${db}-${posts}${only ? '-partial' : ''}.json`
+  const suffix = profileMode ? '-profile' : only ? '-partial' : ''
+  const file = `bench/results/${db}-${posts}${suffix}.json`
   writeFileSync(root + file, JSON.stringify(report, null, 2) + '\n')
-  console.table(results)
+  // Profiles are printed whole below; a table cell would show [Object].
+  console.table(
+    results.map((result) => {
+      const { profile, ...figures } = result as typeof result & { profile?: unknown }
+      return figures
+    })
+  )
   console.table(latencies)
+  for (const result of results) {
+    if ('profile' in result) console.dir({ [result.name]: result.profile }, { depth: 4 })
+  }
   console.log(
     JSON.stringify(
       {

@@ -197,9 +197,9 @@ interface Scenario {
 /**
  * Draws paths that were not asked before: a repeated list path is a cache
  * hit, which measures the cache and not the database. A 10k board has only
- * 2,000 cursors near the top, which the earlier throughput runs (at more
- * than 1,000 requests a second) had mostly asked already. `next` gives
- * null when 50 draws in a row were all asked before.
+ * 2,000 cursors near the top, which a run at 1,000 requests a second has
+ * all asked within seconds. `next` gives null when 50 draws in a row were
+ * all asked before.
  */
 function freshPaths(draw: () => string) {
   const asked = new Set<string>()

@@ -28,8 +28,33 @@ export function packageOf(url: string) {
   return url.startsWith('node:') ? url : url.split('/').slice(-2).join('/')
 }
 
-const top = (totals: Map<string, number>, count: number) =>
-  [...totals].sort((a, b) => b[1] - a[1]).slice(0, count)
+const frameName = (frame: ProfileNode['callFrame'], pkg: string) =>
+  `${frame.functionName || '(anonymous)'} ${pkg}:${frame.lineNumber + 1}`
+
+/** Totals by package and by function, reported per request as the `count` largest. */
+function tally() {
+  const byPackage = new Map<string, number>()
+  const byFunction = new Map<string, number>()
+  let total = 0
+  return {
+    add(pkg: string, fn: string, amount: number) {
+      total += amount
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + amount)
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + amount)
+    },
+    report<Unit extends string>(unit: Unit, perRequest: (amount: number) => number, count: number) {
+      const top = (totals: Map<string, number>) =>
+        [...totals]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, count)
+          .map(
+            ([name, amount]) =>
+              ({ name, [unit]: perRequest(amount) }) as { name: string } & Record<Unit, number>
+          )
+      return { total: perRequest(total), by_package: top(byPackage), by_function: top(byFunction) }
+    },
+  }
+}
 
 /**
  * Busy time (idle samples left out) by package and by function, in µs per
@@ -49,26 +74,21 @@ export function summariseCpuProfile(profile: CpuProfile, requests: number, count
     return nodes.get(id)!.callFrame
   }
   const sampleUs = (profile.endTime - profile.startTime) / profile.samples.length
-  const byPackage = new Map<string, number>()
-  const byFunction = new Map<string, number>()
-  let busyUs = 0
+  const busy = tally()
   for (const id of profile.samples) {
     const own = nodes.get(id)!.callFrame
     if (own.functionName === '(idle)') continue
-    busyUs += sampleUs
-    const { functionName, url, lineNumber } = scriptFrame(id)
-    const pkg = packageOf(url)
-    const native = own.url || !url ? '' : ` (native: ${own.functionName || 'anonymous'})`
-    const fn = `${functionName || '(anonymous)'} ${pkg}:${lineNumber + 1}${native}`
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + sampleUs)
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + sampleUs)
+    const frame = scriptFrame(id)
+    const pkg = packageOf(frame.url)
+    const native = own.url || !frame.url ? '' : ` (native: ${own.functionName || 'anonymous'})`
+    busy.add(pkg, frameName(frame, pkg) + native, sampleUs)
   }
-  const perRequest = (us: number) => +(us / Math.max(requests, 1)).toFixed(1)
-  return {
-    busy_us_per_request: perRequest(busyUs),
-    by_package: top(byPackage, count).map(([name, us]) => ({ name, us: perRequest(us) })),
-    by_function: top(byFunction, count).map(([name, us]) => ({ name, us: perRequest(us) })),
-  }
+  const { total, ...tops } = busy.report(
+    'us',
+    (us) => +(us / Math.max(requests, 1)).toFixed(1),
+    count
+  )
+  return { busy_us_per_request: total, ...tops }
 }
 
 export interface HeapProfileNode {
@@ -79,25 +99,19 @@ export interface HeapProfileNode {
 
 /** Bytes allocated (sampled) by package and by function, in KB per request. */
 export function summariseHeapProfile(head: HeapProfileNode, requests: number, count = 20) {
-  const byPackage = new Map<string, number>()
-  const byFunction = new Map<string, number>()
-  let total = 0
+  const allocated = tally()
   const visit = (node: HeapProfileNode) => {
-    const { functionName, url, lineNumber } = node.callFrame
-    const pkg = packageOf(url)
-    const fn = `${functionName || '(anonymous)'} ${pkg}:${lineNumber + 1}`
-    total += node.selfSize
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + node.selfSize)
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + node.selfSize)
+    const pkg = packageOf(node.callFrame.url)
+    allocated.add(pkg, frameName(node.callFrame, pkg), node.selfSize)
     node.children.forEach(visit)
   }
   visit(head)
-  const perRequest = (bytes: number) => +(bytes / 1024 / Math.max(requests, 1)).toFixed(1)
-  return {
-    kb_per_request: perRequest(total),
-    by_package: top(byPackage, count).map(([name, bytes]) => ({ name, kb: perRequest(bytes) })),
-    by_function: top(byFunction, count).map(([name, bytes]) => ({ name, kb: perRequest(bytes) })),
-  }
+  const { total, ...tops } = allocated.report(
+    'kb',
+    (bytes) => +(bytes / 1024 / Math.max(requests, 1)).toFixed(1),
+    count
+  )
+  return { kb_per_request: total, ...tops }
 }
 
 /** Counts and pause totals of `--trace-gc` output, with the heap sizes around full collections. */

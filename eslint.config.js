@@ -1,7 +1,56 @@
+import { readFileSync } from 'node:fs'
 import { configApp } from '@adonisjs/eslint-config'
 
-export default configApp({
-  // `(await client.get(url)).assertStatus(200)` reads best in tests and scripts.
-  files: ['tests/**/*.ts', 'app/*/tests/**/*.ts', 'bench/**/*.ts'],
-  rules: { '@unicorn/no-await-expression-member': 'off' },
+/*
+| The plugin contract: a plugin (app/<plugin>/, tests included) imports
+| another plugin only through its public entry, `#<other>/public`; config/,
+| start/ and providers/ also through `#<plugin>/plugin` (the manifest). The
+| plugin aliases come from package.json "imports" (app/core is the kernel,
+| open to all).
+*/
+const aliases = Object.entries(JSON.parse(readFileSync('package.json', 'utf8')).imports)
+  .map(([alias, target]) => [alias.replace(/\/\*$/, ''), /^\.\/app\/([^/]+)\//.exec(target)?.[1]])
+  .filter(([, folder]) => folder && folder !== 'core')
+
+// A regex, not a gitignore-style group: there a leading `#` starts a comment.
+const privateOf = (alias, allowed) => ({
+  regex: `^${alias}/(?!(?:${allowed.join('|')})$)`,
+  message: `Another plugin's private file: import ${allowed.map((e) => `${alias}/${e}`).join(' or ')} instead (docs/plugins.md, "The contract").`,
 })
+
+// The same for `await import('...')`, which no-restricted-imports does not see.
+const dynamicPrivateOf = (alias, allowed) => ({
+  selector: `ImportExpression[source.value=/^${alias}\\/(?!(?:${allowed.join('|')})$)/]`,
+  message: privateOf(alias, allowed).message,
+})
+
+const rulesAllowing = (others, allowed) => ({
+  'no-restricted-imports': ['error', { patterns: others.map((a) => privateOf(a, allowed)) }],
+  'no-restricted-syntax': ['error', ...others.map((a) => dynamicPrivateOf(a, allowed))],
+})
+
+const boundaries = [
+  ...aliases.map(([alias, folder]) => ({
+    files: [`app/${folder}/**/*.ts`],
+    rules: rulesAllowing(
+      aliases.map(([other]) => other).filter((other) => other !== alias),
+      ['public']
+    ),
+  })),
+  {
+    files: ['config/**/*.ts', 'start/**/*.ts', 'providers/**/*.ts', 'adonisrc.ts'],
+    rules: rulesAllowing(
+      aliases.map(([alias]) => alias),
+      ['public', 'plugin']
+    ),
+  },
+]
+
+export default configApp(
+  {
+    // `(await client.get(url)).assertStatus(200)` reads best in tests and scripts.
+    files: ['tests/**/*.ts', 'app/*/tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@unicorn/no-await-expression-member': 'off' },
+  },
+  ...boundaries
+)

@@ -1,9 +1,15 @@
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import type { ApplicationService } from '@adonisjs/core/types'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
-import type { HttpContext } from '@adonisjs/core/http'
-import { JwtGuard } from '#accounts/guards/jwt_guard'
-import { JwtService } from '#accounts/services/jwt_service'
+
+/**
+ * The guards come from the accounts plugin, imported when the auth manager
+ * is first resolved: the plugin's public entry uses services (the limiter)
+ * that exist only once the app has booted, after config files load.
+ */
+async function accounts() {
+  return await import('#accounts/public')
+}
 
 /**
  * "api": bearer JWT for the JSON API (default). "web": session cookie for
@@ -12,13 +18,18 @@ import { JwtService } from '#accounts/services/jwt_service'
 const authConfig = defineConfig({
   default: 'api',
   guards: {
-    api: (ctx: HttpContext) => new JwtGuard(ctx, JwtService.shared()),
-    web: sessionGuard({
-      useRememberMeTokens: false,
-      provider: sessionUserProvider({
-        model: () => import('#accounts/models/user'),
-      }),
-    }),
+    api: {
+      resolver: async () => {
+        const { jwtGuard } = await accounts()
+        return jwtGuard()
+      },
+    },
+    web: {
+      resolver: async (name: string, app: ApplicationService) => {
+        const { webSessionGuard } = await accounts()
+        return webSessionGuard().resolver(name, app)
+      },
+    },
   },
 })
 

@@ -1,15 +1,32 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
 import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
 
+type Builder = Parameters<typeof limiter.define>[1]
+
+/**
+ * A named limiter middleware, defined on its first request: the limiter
+ * service exists only once the app has booted, and this module is reachable
+ * from the public entry, which Ace commands may load earlier.
+ */
+function throttle(name: string, builder: Builder) {
+  let middleware: ReturnType<typeof limiter.define> | undefined
+  return (ctx: HttpContext, next: NextFn) => {
+    middleware ??= limiter.define(name, builder)
+    return middleware(ctx, next)
+  }
+}
+
 /** Per-IP limits on the credential endpoints (per-username limits live in LoginUser). */
-export const throttleLogin = limiter.define('login', (ctx) =>
+export const throttleLogin = throttle('login', (ctx) =>
   limiter
     .allowRequests(env.get('RATE_LIMIT_LOGIN_PER_IP') ?? 30)
     .every('1 minute')
     .usingKey(`ip:${ctx.request.ip()}`)
 )
 
-export const throttleSignup = limiter.define('signup', (ctx) =>
+export const throttleSignup = throttle('signup', (ctx) =>
   limiter
     .allowRequests(env.get('RATE_LIMIT_SIGNUP_PER_IP') ?? 10)
     .every('1 minute')

@@ -8,6 +8,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 export default definePlugin({
   name: 'admin',
   version: '1.0.0',
+  requires: ['accounts'],
   provider: () => import('#admin/admin_provider'),
   // Edge is loaded for the panel alone: an API-only deployment without this plugin saves its
   // memory (docs/performance.md).

@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { throttleLogin } from '#accounts/limiters'
+import { throttleLogin } from '#accounts/public'
 import { pluginOn } from '#admin/services/plugin_pages'
 
 const AssetsController = () => import('#admin/controllers/assets_controller')
@@ -41,24 +41,27 @@ router
         router.post('/users/:id/unblock', [UsersController, 'unblock']).where('id', id)
         router.post('/users/:id/role', [UsersController, 'role']).where('id', id)
 
-        router.get('/categories', [CategoriesController, 'index'])
-        router.post('/categories', [CategoriesController, 'store'])
-        router.post('/categories/:name/rename', [CategoriesController, 'rename'])
-        router.post('/categories/:name/move', [CategoriesController, 'move'])
-        router.post('/categories/:name/delete', [CategoriesController, 'destroy'])
+        // The board's pages: only while the board plugin is switched on.
+        if (pluginOn('board')) {
+          router.get('/categories', [CategoriesController, 'index'])
+          router.post('/categories', [CategoriesController, 'store'])
+          router.post('/categories/:name/rename', [CategoriesController, 'rename'])
+          router.post('/categories/:name/move', [CategoriesController, 'move'])
+          router.post('/categories/:name/delete', [CategoriesController, 'destroy'])
 
-        router.get('/posts', [PostsController, 'index'])
-        router.get('/posts/:id', [PostsController, 'show']).where('id', id)
-        router.post('/posts/:id/delete', [PostsController, 'destroy']).where('id', id)
-        router.post('/posts/:id/restore', [PostsController, 'restore']).where('id', id)
-        router
-          .post('/posts/:id/versions/:version/restore', [PostsController, 'restoreVersion'])
-          .where('id', id)
-          .where('version', id)
+          router.get('/posts', [PostsController, 'index'])
+          router.get('/posts/:id', [PostsController, 'show']).where('id', id)
+          router.post('/posts/:id/delete', [PostsController, 'destroy']).where('id', id)
+          router.post('/posts/:id/restore', [PostsController, 'restore']).where('id', id)
+          router
+            .post('/posts/:id/versions/:version/restore', [PostsController, 'restoreVersion'])
+            .where('id', id)
+            .where('version', id)
 
-        router.get('/comments', [CommentsController, 'index'])
-        router.post('/comments/:id/delete', [CommentsController, 'destroy']).where('id', id)
-        router.post('/comments/:id/restore', [CommentsController, 'restore']).where('id', id)
+          router.get('/comments', [CommentsController, 'index'])
+          router.post('/comments/:id/delete', [CommentsController, 'destroy']).where('id', id)
+          router.post('/comments/:id/restore', [CommentsController, 'restore']).where('id', id)
+        }
 
         // Pages of other plugins: only while those plugins are switched on.
         if (pluginOn('audit')) {

@@ -7,6 +7,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 export default definePlugin({
   name: 'audit',
   version: '1.0.0',
+  requires: ['accounts'],
   provider: () => import('#audit/audit_provider'),
   commands: () => import('#audit/commands'),
   migrations: 'app/audit/database/migrations',

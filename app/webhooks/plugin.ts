@@ -8,6 +8,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 export default definePlugin({
   name: 'webhooks',
   version: '1.0.0',
+  requires: ['accounts'],
   provider: () => import('#webhooks/webhooks_provider'),
   commands: () => import('#webhooks/commands'),
   migrations: 'app/webhooks/database/migrations',

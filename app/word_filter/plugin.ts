@@ -7,6 +7,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 export default definePlugin({
   name: 'word-filter',
   version: '1.0.0',
+  requires: ['board'],
   provider: () => import('#word_filter/word_filter_provider'),
   config: () => import('#word_filter/config'),
   hooks: () => import('#word_filter/hooks'),

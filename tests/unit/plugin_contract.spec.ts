@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import vine from '@vinejs/vine'
-import { definePlugin, definePlugins } from '#core/plugins/define_plugin'
+import { definePlugin, pluginListProblem } from '#core/plugins/define_plugin'
 import {
   definePluginConfig,
   PluginConfigError,
@@ -37,7 +37,27 @@ test.group('Plugin contract', () => {
       provider,
       adminPages: [{ title: 'X', path: '/admin/x' }],
     })
-    assert.throws(() => definePlugins([ok, ok]), 'Plugin "p" is listed twice')
+    assert.equal(pluginListProblem([ok, ok]), 'Plugin "p" is listed twice')
+  })
+
+  test('a plugin whose required plugin is missing or listed below it is named with the fix', ({
+    assert,
+  }) => {
+    const base = definePlugin({ name: 'base', version: '1.0.0', provider })
+    const user = definePlugin({ name: 'user', version: '1.0.0', provider, requires: ['base'] })
+    assert.isNull(pluginListProblem([base, user]))
+    assert.equal(
+      pluginListProblem([user]),
+      'Plugin "user" requires plugin "base", which config/plugins.ts does not list'
+    )
+    assert.equal(
+      pluginListProblem([user, base]),
+      'Plugin "user" requires plugin "base": list "base" above "user" in config/plugins.ts'
+    )
+    assert.throws(
+      () => definePlugin({ name: 'p', version: '1.0.0', provider, requires: ['p'] }),
+      'Plugin "p": requires itself'
+    )
   })
 
   test('config is validated against its schema; an error names plugin and field', async ({

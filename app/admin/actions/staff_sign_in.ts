@@ -1,8 +1,7 @@
 import emitter from '@adonisjs/core/services/emitter'
 import { inject } from '@adonisjs/core'
 import { AppException } from '#core/exceptions/app_exception'
-import { canModerate } from '#accounts/domain/auth_user'
-import { LoginUser, type LoginInput } from '#accounts/actions/login_user'
+import { canModerate, LoginUser, type LoginInput } from '#accounts/public'
 
 /**
  * The panel's sign-in: the API login's own checks (LoginUser.authenticate:

@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { ListAuditEntries } from '#audit/actions/list_audit_entries'
+import { UserDirectory } from '#accounts/public'
+import { ListAuditEntries } from '#audit/public'
 import { pageNumber, queryText } from '#admin/services/page_number'
 import { renderPage } from '#admin/services/render_page'
 import { displayTime } from '#admin/services/display_time'
@@ -26,10 +26,7 @@ export default class AuditController {
       ctx.staff
     )
     const actorIds = [...new Set(entries.flatMap((entry) => entry.actor_id ?? []))]
-    const actors = actorIds.length
-      ? await db.from('users').whereIn('id', actorIds).select('id', 'name')
-      : []
-    const names = new Map(actors.map((row) => [Number(row.id), String(row.name)]))
+    const names = await UserDirectory.names(actorIds)
     const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE))
     const query = (to: number) =>
       new URLSearchParams({

@@ -1,8 +1,11 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import { ManageCategories } from '#board/actions/manage_categories'
-import { CategoryTreeCache } from '#board/services/category_tree_cache'
-import type { CategoryNode, CategoryTree } from '#board/domain/category_tree'
+import {
+  ManageCategories,
+  CategoryTreeCache,
+  type CategoryNode,
+  type CategoryTree,
+} from '#board/public'
 import {
   createCategoryValidator,
   deleteCategoryValidator,

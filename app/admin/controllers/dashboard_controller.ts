@@ -9,7 +9,7 @@ export default class DashboardController {
     return renderPage(ctx, 'admin::dashboard', {
       title: 'Dashboard',
       stats,
-      chart: barChart(stats.postsPerDay),
+      chart: stats.board ? barChart(stats.board.postsPerDay) : null,
     })
   }
 }

@@ -1,12 +1,8 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { AppException } from '#core/exceptions/app_exception'
-import { postQuery } from '#board/services/post_query'
-import { CategoryTreeCache } from '#board/services/category_tree_cache'
-import { DeletePost } from '#board/actions/delete_post'
-import { EditPost } from '#board/actions/edit_post'
-import { contentFilters, filtersQuery } from '#admin/services/content_filters'
+import { CategoryTreeCache, DeletePost, EditPost, StaffContent } from '#board/public'
+import { contentFilters, filtersQuery, staffFilter } from '#admin/services/content_filters'
 import { pageNumber } from '#admin/services/page_number'
 import { versionDiff } from '#admin/services/version_diff'
 import { renderPage } from '#admin/services/render_page'
@@ -21,29 +17,21 @@ export default class PostsController {
     const tree = await CategoryTreeCache.get()
     const filters = contentFilters(ctx.request.qs(), tree)
     const page = pageNumber(ctx.request.input('page'))
-    const query = postQuery()
-      .select('p.deleted_at')
-      .orderBy('p.id', 'desc')
-      .limit(PAGE_SIZE + 1)
-      .offset((page - 1) * PAGE_SIZE)
-    if (filters.status === 'deleted') query.whereNotNull('p.deleted_at')
-    else query.whereNull('p.deleted_at')
-    if (filters.boardId) query.where('p.board_id', filters.boardId)
-    if (filters.author) query.where('u.name', filters.author)
-    const rows = await query
+    const filter = await staffFilter(filters)
+    const rows = filter ? await StaffContent.posts(filter, { page, size: PAGE_SIZE }) : []
     return renderPage(ctx, 'admin::content/posts', {
       title: filters.status === 'deleted' ? 'Deleted posts' : 'Recent posts',
       filters,
       boards: tree.boards().map((b) => b.name),
-      posts: rows.slice(0, PAGE_SIZE).map((row) => ({
-        id: Number(row.id),
-        title: row.title,
-        author: row.author_deleted_at ? '(deleted)' : row.author_name,
-        category: tree.byId(Number(row.category_id))?.name ?? '?',
-        createdAt: when(row.created_at),
-        deletedAt: when(row.deleted_at),
-        comments: Number(row.comment_count),
-        votes: Number(row.vote_count),
+      posts: rows.slice(0, PAGE_SIZE).map((post) => ({
+        id: post.id,
+        title: post.title,
+        author: post.author,
+        category: tree.byId(post.categoryId)?.name ?? '?',
+        createdAt: when(post.createdAt),
+        deletedAt: when(post.deletedAt),
+        comments: post.comments,
+        votes: post.votes,
       })),
       page,
       prevQuery: page > 1 ? filtersQuery(filters, page - 1) : null,
@@ -54,30 +42,18 @@ export default class PostsController {
   /** One post (live or deleted): its versions, a diff of two of them, its comments. */
   async show(ctx: HttpContext) {
     const postId = Number(ctx.params.id)
-    const post = await postQuery().where('p.id', postId).select('p.deleted_at').first()
+    const post = await StaffContent.post(postId)
     if (!post) throw AppException.notFound('Post')
-    const tree = await CategoryTreeCache.get()
-    const versions = await db
-      .from('post_versions as v')
-      .leftJoin('users as u', 'u.id', 'v.user_id')
-      .where('v.post_id', postId)
-      .orderBy('v.version', 'desc')
-      .select('v.version', 'v.title', 'v.content', 'v.created_at', 'u.name as editor')
-    const comments = await db
-      .from('comments as c')
-      .join('comment_versions as v', (join) => {
-        join.on('v.comment_id', '=', 'c.id').andOn('v.version', '=', 'c.current_version')
-      })
-      .leftJoin('users as u', 'u.id', 'c.user_id')
-      .where('c.post_id', postId)
-      .orderBy('c.id', 'asc')
-      .limit(200)
-      .select('c.id', 'c.created_at', 'c.deleted_at', 'v.content', 'u.name as author')
+    const [tree, versions, comments] = await Promise.all([
+      CategoryTreeCache.get(),
+      StaffContent.postVersions(postId),
+      StaffContent.postComments(postId, 200),
+    ])
 
-    const current = Number(post.current_version)
+    const current = post.version
     const to = versionNumber(ctx.request.input('to'), current)
     const from = versionNumber(ctx.request.input('from'), Math.max(1, to - 1))
-    const byVersion = new Map(versions.map((v) => [Number(v.version), v]))
+    const byVersion = new Map(versions.map((v) => [v.version, v]))
     const before = byVersion.get(from)
     const after = byVersion.get(to)
 
@@ -87,18 +63,18 @@ export default class PostsController {
         id: postId,
         title: post.title,
         content: post.content,
-        author: post.author_deleted_at ? '(deleted)' : post.author_name,
-        userId: Number(post.user_id),
-        category: tree.byId(Number(post.category_id))?.name ?? '?',
+        author: post.author,
+        userId: post.userId,
+        category: tree.byId(post.categoryId)?.name ?? '?',
         version: current,
-        createdAt: when(post.created_at),
-        deletedAt: when(post.deleted_at),
+        createdAt: when(post.createdAt),
+        deletedAt: when(post.deletedAt),
       },
       versions: versions.map((v) => ({
-        version: Number(v.version),
+        version: v.version,
         title: v.title,
         editor: v.editor ?? '?',
-        createdAt: when(v.created_at),
+        createdAt: when(v.createdAt),
       })),
       from,
       to,
@@ -106,11 +82,11 @@ export default class PostsController {
       diffProblem:
         before && after ? null : 'One of the chosen versions does not exist for this post.',
       comments: comments.map((c) => ({
-        id: Number(c.id),
-        author: c.author ?? '(deleted)',
+        id: c.id,
+        author: c.author,
         content: c.content,
-        createdAt: when(c.created_at),
-        deletedAt: when(c.deleted_at),
+        createdAt: when(c.createdAt),
+        deletedAt: when(c.deletedAt),
       })),
     })
   }

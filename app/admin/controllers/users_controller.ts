@@ -1,16 +1,17 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#accounts/models/user'
-import LoginHistory from '#accounts/models/login_history'
-import { ROLE_NAMES } from '#accounts/models/role'
-import { SetUserBlocked } from '#accounts/actions/set_user_blocked'
-import { ChangeRole } from '#accounts/actions/change_role'
-import { isAdmin } from '#accounts/domain/auth_user'
+import {
+  ChangeRole,
+  ROLE_NAMES,
+  SetUserBlocked,
+  UserDirectory,
+  isAdmin,
+  type DirectoryUser,
+} from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
-import { containsPattern, LIKE_ESCAPE } from '#core/database/escape_like'
-import { postQuery } from '#board/services/post_query'
 import { blockValidator, roleValidator } from '#admin/validators/admin_validators'
 import { pageNumber, queryText } from '#admin/services/page_number'
+import { pluginOn } from '#admin/services/plugin_pages'
 import { renderPage } from '#admin/services/render_page'
 import { runAction } from '#admin/services/run_action'
 import { displayTime } from '#admin/services/display_time'
@@ -20,58 +21,34 @@ const PAGE_SIZE = 25
 export default class UsersController {
   async index(ctx: HttpContext) {
     const q = queryText(ctx.request.input('q'))
-    const query = User.query()
-      .whereNull('deleted_at')
-      .preload('role')
-      .preload('states', (states) => states.preload('state'))
-      .orderBy('id', 'desc')
-    if (q) {
-      // Literal search: % and _ in the query are plain characters.
-      const pattern = containsPattern(q)
-      query.where((where) =>
-        where
-          .whereRaw('name like ? escape ?', [pattern, LIKE_ESCAPE])
-          .orWhereRaw('email like ? escape ?', [pattern, LIKE_ESCAPE])
-      )
-    }
-    const users = await query.paginate(pageNumber(ctx.request.input('page')), PAGE_SIZE)
+    const users = await UserDirectory.list({
+      q,
+      page: pageNumber(ctx.request.input('page')),
+      size: PAGE_SIZE,
+    })
     return renderPage(ctx, 'admin::users/index', {
       title: 'Users',
       q,
-      users: users.all().map(userRow),
-      page: users.currentPage,
+      users: users.users.map(userRow),
+      page: users.page,
       lastPage: users.lastPage,
       total: users.total,
     })
   }
 
   async show(ctx: HttpContext) {
-    const user = await User.query()
-      .where('id', ctx.params.id)
-      .whereNull('deleted_at')
-      .preload('role')
-      .preload('states', (states) => states.preload('state'))
-      .first()
+    const user = await UserDirectory.find(Number(ctx.params.id))
     if (!user) throw AppException.notFound('User')
     const [posts, logins] = await Promise.all([
-      postQuery()
-        .where('p.user_id', user.id)
-        .select('p.deleted_at')
-        .orderBy('p.id', 'desc')
-        .limit(50),
-      LoginHistory.query().where('user_id', user.id).orderBy('id', 'desc').limit(20),
+      postsBy(user.id),
+      UserDirectory.recentLogins(user.id, 20),
     ])
     return renderPage(ctx, 'admin::users/show', {
       title: `User ${user.name}`,
       user: userRow(user),
-      posts: posts.map((post) => ({
-        id: Number(post.id),
-        title: post.title,
-        createdAt: displayTime(post.created_at),
-        deleted: Boolean(post.deleted_at),
-      })),
+      posts,
       logins: logins.map((login) => ({
-        at: login.createdAt.toUTC().toFormat('yyyy-MM-dd HH:mm'),
+        at: displayTime(login.at),
         ip: login.ip ?? '',
         userAgent: login.userAgent ?? '',
       })),
@@ -111,16 +88,19 @@ export default class UsersController {
   }
 }
 
-function userRow(user: User) {
-  const blocked = user.states.find((row) => row.state.name === 'blocked')
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role.name,
-    createdAt: user.createdAt.toUTC().toFormat('yyyy-MM-dd HH:mm'),
-    blocked: Boolean(blocked),
-    blockReason: blocked?.reason ?? null,
-    deactivated: user.states.some((row) => row.state.name === 'deactivated'),
-  }
+function userRow(user: DirectoryUser) {
+  return { ...user, createdAt: displayTime(user.createdAt) }
+}
+
+/** The account's latest posts, live and deleted; null when the board is switched off. */
+async function postsBy(userId: number) {
+  if (!pluginOn('board')) return null
+  const { StaffContent } = await import('#board/public')
+  const posts = await StaffContent.posts({ authorId: userId }, { page: 1, size: 50 })
+  return posts.slice(0, 50).map((post) => ({
+    id: post.id,
+    title: post.title,
+    createdAt: displayTime(post.createdAt),
+    deleted: Boolean(post.deletedAt),
+  }))
 }

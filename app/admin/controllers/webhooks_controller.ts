@@ -1,7 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import { ManageWebhooks } from '#webhooks/actions/manage_webhooks'
-import { ListDeliveries } from '#webhooks/actions/list_deliveries'
+import { ManageWebhooks, ListDeliveries } from '#webhooks/public'
 import { pageNumber, queryText } from '#admin/services/page_number'
 import { renderPage } from '#admin/services/render_page'
 import { runAction } from '#admin/services/run_action'

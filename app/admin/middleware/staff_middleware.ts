@@ -1,7 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { canModerate, isBlocked, isDeactivated, type AuthUser } from '#accounts/domain/auth_user'
-import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import {
+  AuthUserLookup,
+  canModerate,
+  isBlocked,
+  isDeactivated,
+  type AuthUser,
+} from '#accounts/public'
 import { renderPage } from '#admin/services/render_page'
 
 declare module '@adonisjs/core/http' {

@@ -1,4 +1,5 @@
-import type { CategoryTree } from '#board/domain/category_tree'
+import { UserDirectory } from '#accounts/public'
+import type { CategoryTree, StaffContentFilter } from '#board/public'
 import { queryText } from '#admin/services/page_number'
 
 export interface ContentFilters {
@@ -32,4 +33,11 @@ export function filtersQuery(filters: ContentFilters, page?: number) {
   if (filters.author) params.set('author', filters.author)
   if (page) params.set('page', String(page))
   return params.toString()
+}
+
+/** The board's filter for these filters, or null when the author named has no account. */
+export async function staffFilter(filters: ContentFilters): Promise<StaffContentFilter | null> {
+  const authorId = filters.author ? await UserDirectory.idByName(filters.author) : null
+  if (filters.author && authorId === null) return null
+  return { status: filters.status, boardId: filters.boardId, authorId }
 }

@@ -1,10 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { isAdmin } from '#accounts/domain/auth_user'
-import { pluginNav } from '#admin/services/plugin_pages'
+import { isAdmin } from '#accounts/public'
+import { pluginNav, pluginOn } from '#admin/services/plugin_pages'
 
 const NAV = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/users', label: 'Users' },
+]
+
+/** The board's pages (routes.ts registers them only while the board is switched on). */
+const BOARD_NAV = [
   { href: '/admin/categories', label: 'Categories' },
   { href: '/admin/posts', label: 'Posts' },
   { href: '/admin/comments', label: 'Comments' },
@@ -30,7 +34,11 @@ export async function renderPage(
       title: data.title,
       staff: ctx.staff ?? null,
       nav: ctx.staff
-        ? [...NAV, ...(isAdmin(ctx.staff) ? pluginNav() : [])].map((item) => ({
+        ? [
+            ...NAV,
+            ...(pluginOn('board') ? BOARD_NAV : []),
+            ...(isAdmin(ctx.staff) ? pluginNav() : []),
+          ].map((item) => ({
             ...item,
             current: item.href === '/admin' ? path === '/admin' : path.startsWith(item.href),
           }))

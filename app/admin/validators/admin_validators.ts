@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { ROLE_NAMES } from '#accounts/models/role'
+import { ROLE_NAMES } from '#accounts/public'
 
 /** Optional text field; the body parser turns an empty input into null. */
 const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { isAdmin, type AuthUser } from '#accounts/domain/auth_user'
+import { isAdmin, type AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
 import { toIso } from '#core/database/to_iso'

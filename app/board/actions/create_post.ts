@@ -1,6 +1,6 @@
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
-import type { AuthUser } from '#accounts/domain/auth_user'
+import type { AuthUser } from '#accounts/public'
 import Post from '#board/models/post'
 import PostVersion from '#board/models/post_version'
 import { AppException } from '#core/exceptions/app_exception'

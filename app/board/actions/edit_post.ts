@@ -1,7 +1,7 @@
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { AuthUser } from '#accounts/domain/auth_user'
+import type { AuthUser } from '#accounts/public'
 import PostVersion from '#board/models/post_version'
 import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { AppException } from '#core/exceptions/app_exception'
 import { toIso } from '#core/database/to_iso'
-import { canModerate, type AuthUser } from '#accounts/domain/auth_user'
+import { canModerate, type AuthUser } from '#accounts/public'
 import type { PageRequest } from '#board/domain/page_request'
 import { encodeCursor } from '#board/domain/cursor'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'

@@ -3,6 +3,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { toIso } from '#core/database/to_iso'
 import type { PageRequest } from '#board/domain/page_request'
 import { encodeCursor } from '#board/domain/cursor'
+import { withAuthorName } from '#accounts/public'
 import { authorName } from '#board/transformers/post_json'
 
 /** Comments of a live post, oldest first, and a comment's history. */
@@ -63,14 +64,13 @@ export class ReadComments {
   }
 }
 
-/** comments c joined to their current version v and author u. */
+/** comments c joined to their current version v and author's name. */
 function commentQuery() {
-  return db
+  const query = db
     .from('comments as c')
     .join('comment_versions as v', (join) => {
       join.on('v.comment_id', '=', 'c.id').andOn('v.version', '=', 'c.current_version')
     })
-    .leftJoin('users as u', 'u.id', 'c.user_id')
     .select(
       'c.id',
       'c.post_id',
@@ -79,10 +79,9 @@ function commentQuery() {
       'c.vote_count',
       'c.created_at',
       'c.updated_at',
-      'v.content',
-      'u.name as author_name',
-      'u.deleted_at as author_deleted_at'
+      'v.content'
     )
+  return withAuthorName(query, 'c.user_id')
 }
 
 function commentJson(row: Record<string, any>) {

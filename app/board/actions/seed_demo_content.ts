@@ -1,7 +1,6 @@
 import type { IndexedPost } from '#board/search/search_index'
 import { PostTerms } from '#board/search/post_terms'
-import { UserNameIndex } from '#accounts/services/user_name_index'
-import hash from '@adonisjs/core/services/hash'
+import { SeedDemoUsers } from '#accounts/public'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { sqlNow } from '#core/database/sql_now'
@@ -37,39 +36,13 @@ export class SeedDemoContent {
     const tree = await CategoryTreeCache.fresh()
     const leaves = tree.nodes.filter((node) => tree.children(node.id).length === 0)
     if (!leaves.length) throw new Error('No categories: run db:seed first')
-    const userRole = await db.from('roles').where('name', 'user').firstOrFail()
-    const passwordHash = await hash.make(DEMO_PASSWORD)
     const random = seededRandom(size.users * 31 + size.posts * 7 + size.comments)
     const text = new DemoText(random)
 
-    const firstUserId = await nextId('users')
-    const runTag = Date.now().toString(36)
-    for (let start = 0; start < size.users; start += batch) {
-      const rows: Record<string, unknown>[] = []
-      for (let i = start; i < Math.min(size.users, start + batch); i++) {
-        const name = `demo${runTag}u${i}`
-        rows.push({
-          id: firstUserId + i,
-          name,
-          email: `${name}@demo.invalid`,
-          password: passwordHash,
-          role_id: userRole.id,
-          token_version: 1,
-          created_at: sqlNow(),
-          updated_at: sqlNow(),
-        })
-      }
-      await db.transaction(async (trx) => {
-        await trx.table('users').multiInsert(rows)
-        await UserNameIndex.putMany(
-          trx,
-          rows.map((row) => ({ id: row.id as number, name: row.name as string }))
-        )
-      })
-      progress(Math.min(size.users, start + batch), size.users, 'users')
-    }
-    const userIds =
-      size.users > 0 ? { first: firstUserId, count: size.users } : await existingUsers()
+    const userIds = await new SeedDemoUsers().handle(
+      { count: size.users, batch, password: DEMO_PASSWORD },
+      (done, total) => progress(done, total, 'users')
+    )
     const pickUser = () => userIds.first + Math.floor(random() * userIds.count)
 
     // Comments are spread over the new posts first, so comment_count is known at insert time.
@@ -174,17 +147,6 @@ export class SeedDemoContent {
 async function nextId(table: string) {
   const row = await db.from(table).max('id as max').first()
   return Number(row?.max ?? 0) + 1
-}
-
-async function existingUsers() {
-  const row = await db
-    .from('users')
-    .whereNull('deleted_at')
-    .min('id as first')
-    .max('id as last')
-    .first()
-  if (!row?.first) throw new Error('No users to author posts: pass --users')
-  return { first: Number(row.first), count: Number(row.last) - Number(row.first) + 1 }
 }
 
 /** SearchIndex.put for a batch of new posts (`withTerms`: and MariaDB's term index). */

@@ -1,6 +1,6 @@
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
-import type { AuthUser } from '#accounts/domain/auth_user'
+import type { AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
 import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'

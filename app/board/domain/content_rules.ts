@@ -1,4 +1,4 @@
-import { canModerate, type AuthUser } from '#accounts/domain/auth_user'
+import { canModerate, type AuthUser } from '#accounts/public'
 
 export type Decision = 'allow' | 'forbidden' | 'conflict'
 

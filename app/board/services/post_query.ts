@@ -2,13 +2,14 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PageRequest } from '#board/domain/page_request'
+import { withAuthorName } from '#accounts/public'
 
 /** The two list indexes (see the posts migration). */
 export type PostListIndex =
   'posts_board_id_deleted_at_id_index' | 'posts_category_id_deleted_at_id_index'
 
 /**
- * posts p joined to their current version v and author u: the one query
+ * posts p joined to their current version v and author's name: the one query
  * behind the list and the detail. The join on (post_id, version) uses the
  * unique index; the author join uses the primary key.
  *
@@ -18,11 +19,10 @@ export type PostListIndex =
  * 200k posts) instead of a range that starts at the cursor (10 ms).
  */
 export function postQuery(client: QueryClientContract = db.connection(), index?: PostListIndex) {
-  return postsFrom(client, index)
+  const query = postsFrom(client, index)
     .join('post_versions as v', (join) => {
       join.on('v.post_id', '=', 'p.id').andOn('v.version', '=', 'p.current_version')
     })
-    .leftJoin('users as u', 'u.id', 'p.user_id')
     .select(
       'p.id',
       'p.category_id',
@@ -33,10 +33,9 @@ export function postQuery(client: QueryClientContract = db.connection(), index?:
       'p.created_at',
       'p.updated_at',
       'v.title',
-      'v.content',
-      'u.name as author_name',
-      'u.deleted_at as author_deleted_at'
+      'v.content'
     )
+  return withAuthorName(query, 'p.user_id')
 }
 
 /** `posts as p`, with `index` pinned when given. */

@@ -1,8 +1,8 @@
 import { toIso } from '#core/database/to_iso'
-import { DELETED_AUTHOR_NAME } from '#accounts/domain/placeholder_identity'
+import { DELETED_AUTHOR_NAME } from '#accounts/public'
 import type { CategoryTree } from '#board/domain/category_tree'
 
-/** A row of the post list query (posts p + current version v + users u). */
+/** A row of the post list query (posts p + current version v + author name). */
 export interface PostRow {
   id: number
   category_id: number

@@ -28,6 +28,11 @@ export interface PluginManifest {
   name: string
   /** Semver of the plugin. */
   version: string
+  /**
+   * Plugins this one cannot work without (names), which config/plugins.ts must list above it.
+   * A plugin that merely uses another when present checks `pluginOn(name)` instead.
+   */
+  requires?: string[]
   /** The AdonisJS provider for bindings and anything the fields below do not cover. */
   provider: ProviderNode['file']
   /**
@@ -79,6 +84,10 @@ export function manifestProblem(manifest: PluginManifest): string | null {
   if (!NAME.test(manifest.name)) return 'name must be kebab-case'
   if (!VERSION.test(manifest.version)) return `version "${manifest.version}" is not semver`
   if (typeof manifest.provider !== 'function') return 'provider must be a lazy import'
+  for (const name of manifest.requires ?? []) {
+    if (!NAME.test(name)) return `requires "${name}", which is not a plugin name`
+    if (name === manifest.name) return 'requires itself'
+  }
   for (const page of manifest.adminPages ?? []) {
     if (!page.title?.trim()) return 'adminPages[].title must not be empty'
     if (!page.path?.startsWith('/')) return `adminPages path "${page.path}" must start with "/"`
@@ -86,12 +95,34 @@ export function manifestProblem(manifest: PluginManifest): string | null {
   return null
 }
 
-/** Validates the list: names are unique. */
+/**
+ * The list of config/plugins.ts, checked: a mistake stops the boot with one
+ * line naming the plugin (like a bad environment variable), since the list
+ * is read before the app exists.
+ */
 export function definePlugins(list: PluginManifest[]): PluginManifest[] {
-  const seen = new Set<string>()
-  for (const plugin of list) {
-    if (seen.has(plugin.name)) throw new Error(`Plugin "${plugin.name}" is listed twice`)
-    seen.add(plugin.name)
+  const problem = pluginListProblem(list)
+  if (problem) {
+    console.error(problem)
+    process.exit(1)
   }
   return list
+}
+
+/** What is wrong with a list of plugins: a name twice, or a requirement missing or below. */
+export function pluginListProblem(list: PluginManifest[]): string | null {
+  const names = list.map((plugin) => plugin.name)
+  for (const [index, plugin] of list.entries()) {
+    if (names.indexOf(plugin.name) !== index) return `Plugin "${plugin.name}" is listed twice`
+    for (const required of plugin.requires ?? []) {
+      const at = names.indexOf(required)
+      if (at === -1) {
+        return `Plugin "${plugin.name}" requires plugin "${required}", which config/plugins.ts does not list`
+      }
+      if (at > index) {
+        return `Plugin "${plugin.name}" requires plugin "${required}": list "${required}" above "${plugin.name}" in config/plugins.ts`
+      }
+    }
+  }
+  return null
 }

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { isAdmin, type AuthUser } from '#accounts/domain/auth_user'
+import { isAdmin, type AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
 import { listDeliveriesValidator } from '#webhooks/validators/webhook_validators'
 import { deliveryJson } from '#webhooks/services/subscription_json'

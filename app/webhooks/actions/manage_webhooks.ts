@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
-import { isAdmin, type AuthUser } from '#accounts/domain/auth_user'
+import { isAdmin, type AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
 import { webhookUrlProblem } from '#webhooks/domain/webhook_url'

@@ -1,8 +1,6 @@
 import { test } from '@japa/runner'
 import limiter from '@adonisjs/limiter/services/main'
-import { ChangeRole } from '#accounts/actions/change_role'
-import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
-import { isBlocked } from '#accounts/domain/auth_user'
+import { ChangeRole, AuthUserLookup, isBlocked } from '#accounts/public'
 import { AdminAgent, flashText } from '#admin/tests/helpers/admin_agent'
 import { createActor, signedInStaff } from '#admin/tests/helpers/admin_data'
 

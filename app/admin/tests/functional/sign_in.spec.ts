@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
-import { SetUserBlocked } from '#accounts/actions/set_user_blocked'
+import { SetUserBlocked } from '#accounts/public'
 import { AdminAgent, flashText } from '#admin/tests/helpers/admin_agent'
 import { createActor, signedInStaff } from '#admin/tests/helpers/admin_data'
 

@@ -1,6 +1,5 @@
-import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
-import type { RoleName } from '#accounts/models/role'
-import { CreatePost } from '#board/actions/create_post'
+import { AuthUserLookup, type RoleName } from '#accounts/public'
+import { CreatePost } from '#board/public'
 import { createUser } from '#tests/helpers/accounts'
 import { createBoard } from '#tests/helpers/board'
 import { AdminAgent } from '#admin/tests/helpers/admin_agent'

@@ -1,0 +1,33 @@
+/**
+ * The accounts plugin's public entry: the only file other plugins, config/
+ * and start/ may import (ESLint enforces it). Everything else in
+ * app/accounts is private and may change without notice.
+ */
+import '#accounts/events/account_events'
+
+// Who is signed in: the cached snapshot every authenticated request carries.
+export type { AuthUser } from '#accounts/domain/auth_user'
+export { isBlocked, isDeactivated, canModerate, isAdmin } from '#accounts/domain/auth_user'
+export { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+export { ROLE_NAMES, type RoleName } from '#accounts/models/role'
+export type { StateName } from '#accounts/models/state'
+
+// Guards for config/auth.ts, and the login limit other sign-in forms share.
+export { jwtGuard, webSessionGuard } from '#accounts/guards/auth_guards'
+export { throttleLogin } from '#accounts/limiters'
+
+// Actions other plugins may run (they check who may do it).
+export { LoginUser, type LoginInput } from '#accounts/actions/login_user'
+export { SetUserBlocked } from '#accounts/actions/set_user_blocked'
+export { ChangeRole } from '#accounts/actions/change_role'
+export { SeedDemoUsers, type UserIdRange } from '#accounts/actions/seed_demo_users'
+
+// Read models and query helpers: other plugins never name the accounts tables.
+export { withAuthorName, type AuthorColumns } from '#accounts/queries/with_author_name'
+export { DELETED_AUTHOR_NAME } from '#accounts/domain/placeholder_identity'
+export {
+  UserDirectory,
+  type DirectoryUser,
+  type DirectoryLogin,
+} from '#accounts/queries/user_directory'
+export { accountStats } from '#accounts/queries/account_stats'

@@ -1,0 +1,29 @@
+/**
+ * The board plugin's public entry: the only file other plugins may import
+ * (ESLint enforces it). Everything else in app/board is private and may
+ * change without notice. Events (`post:created`, ...) and content hook
+ * points (`post:creating`, ...) are typed by the imports below.
+ */
+import '#board/events/board_events'
+import '#board/events/content_hook_points'
+
+// Actions other plugins may run; each checks who may do it.
+export { CreatePost } from '#board/actions/create_post'
+export { EditPost } from '#board/actions/edit_post'
+export { DeletePost } from '#board/actions/delete_post'
+export { CommentWrites } from '#board/actions/comment_writes'
+export { ManageCategories } from '#board/actions/manage_categories'
+
+// The category tree (cached; `fresh()` after a change made elsewhere).
+export { CategoryTreeCache } from '#board/services/category_tree_cache'
+export type { CategoryTree, CategoryNode } from '#board/domain/category_tree'
+
+// Read models: other plugins never name the board's tables.
+export {
+  StaffContent,
+  type StaffContentFilter,
+  type StaffPost,
+  type StaffPostVersion,
+  type StaffComment,
+} from '#board/queries/staff_content'
+export { boardStats } from '#board/queries/board_stats'

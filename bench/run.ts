@@ -197,8 +197,8 @@ interface Scenario {
 /**
  * Draws paths that were not asked before: a repeated list path is a cache
  * hit, which measures the cache and not the database. A 10k board has only
- * 2,000 cursors near the top, which a run at 1,000 requests a second has
- * all asked within seconds. `next` gives null when 50 draws in a row were
+ * 2,000 cursors near the top, which a throughput run has all asked within
+ * seconds. `next` gives null when 50 draws in a row were
  * all asked before.
  */
 function freshPaths(draw: () => string) {
@@ -258,8 +258,8 @@ function autocannonOptions(
 
 /**
  * Throughput of `subject` over `reference` measured in alternating short
- * rounds, so that both see the same machine: this VM's speed drifts by a
- * third within minutes, which moved single-run ratios by as much.
+ * rounds, so that both see the same machine: a VM's speed drifts within
+ * minutes, which moves single-run ratios by as much.
  */
 async function pairedRatio(
   reference: Scenario,
@@ -343,7 +343,7 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
  * `invalidate` empties the list cache first, and no path is asked twice:
  * on a 10k board the cursors near the top are 2,000 ids, which the
  * throughput runs had all cached, so page 1 seemed faster than a deep page
- * (0.7 against 1.7 ms) for a reason that has nothing to do with the plan.
+ * for a reason that has nothing to do with the plan.
  * The run ends early when the paths run out.
  */
 async function latency(

@@ -2,8 +2,8 @@ import env from '#start/env'
 import { defineConfig, store, drivers } from '@adonisjs/cache'
 
 /**
- * The in-process layer is bounded in bytes: it is most of what the heap
- * grows by under load, and the server should stay small (docs/performance.md).
+ * The in-process layer is bounded in bytes, so what it holds cannot grow
+ * the heap past a known size (docs/performance.md, memory).
  */
 const l1 = () => drivers.memory({ maxSize: `${env.get('CACHE_MEMORY_MAX_MB') ?? 16}mb` })
 

@@ -46,7 +46,7 @@ const loggerConfig = defineConfig({
         censor: '[redacted]',
       },
       // JSON lines go to stdout from the main thread (buffered, flushed on exit): a
-      // transport would run pino in a worker thread, a second V8 heap of ~10 MB.
+      // transport would run pino in a worker thread, with a second V8 heap.
       ...(jsonLines
         ? { destination: destination({ dest: 1, sync: false }) }
         : { transport: { targets: targets().push(targets.pretty()).toArray() } }),

@@ -26,8 +26,8 @@ export class JwtService {
   }
 
   readonly accessTtlSeconds = string.seconds.parse(env.get('JWT_ACCESS_TTL') ?? '15m')
-  // jose imports raw key bytes into WebCrypto on each call (about half the cost of a
-  // sign or verify); a CryptoKey is used as is.
+  // jose imports raw key bytes into WebCrypto on each call, on every authenticated request;
+  // a CryptoKey imported once is used as is.
   #key = crypto.subtle.importKey(
     'raw',
     JwtService.secret(),

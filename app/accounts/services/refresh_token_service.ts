@@ -33,7 +33,7 @@ export class RefreshTokenService {
     family: string = randomUUID()
   ) {
     const raw = randomBytes(32).toString('base64url')
-    // A plain insert, not the model: every login runs it (docs/performance.md, login).
+    // A plain insert, not the model: every login runs it.
     const now = Date.now()
     await trx.table('refresh_tokens').insert({
       user_id: userId,

@@ -27,8 +27,8 @@ export function nameGrams(text: string) {
  * Account names by their 3-character grams (`user_name_grams`), so that
  * "authors whose name contains the keyword", asked on every search, reads
  * the accounts having the keyword's rarest gram instead of every name: a
- * substring LIKE can use no index (2.5 ms at 10,000 accounts on MariaDB,
- * ten times that at 100,000). The LIKE still decides on the candidates, so
+ * substring LIKE can use no index, so its cost grows with the number of
+ * accounts. The LIKE still decides on the candidates, so
  * the answer is the same. Live accounts only; kept in step by the account
  * actions inside their transactions.
  */

@@ -9,7 +9,7 @@ export interface UserJson {
   created_at: string
 }
 
-/** The public shape of an account (API.md: id, name, email, role, created_at). */
+/** The public shape of an account (docs/api.md: id, name, email, role, created_at). */
 export function userJson(user: AuthUser | (User & { role: { name: string } })): UserJson {
   const role = typeof user.role === 'string' ? user.role : user.role.name
   const createdAt =

@@ -15,8 +15,8 @@ export type PostListIndex =
  *
  * `index` pins the list index. Given `board_id = ? AND deleted_at IS NULL
  * AND id < cursor`, MariaDB picks `ref` on the first two columns and walks
- * the board backwards from its newest post to the cursor (1.8 s deep into
- * 200k posts) instead of a range that starts at the cursor (10 ms).
+ * the board backwards from its newest post to the cursor, a cost that grows
+ * with depth, instead of a range that starts at the cursor.
  */
 export function postQuery(client: QueryClientContract = db.connection(), index?: PostListIndex) {
   const query = postsFrom(client, index)

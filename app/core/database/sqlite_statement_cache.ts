@@ -8,12 +8,12 @@ export interface PreparingConnection {
  * SQL text and bounded (least recently used out).
  *
  * knex's better-sqlite3 dialect prepares every query again: for a post
- * list query that cost more than running it (140 against 53 µs,
- * docs/performance.md), and each statement keeps its compiled program in
- * SQLite's native heap until V8 happens to collect the JS object. Reuse is
- * safe because knex runs a statement to completion (`all()` or `run()`,
- * both synchronous) before it prepares the next one, and SQLite prepares a
- * statement again by itself when the schema it was compiled against changes.
+ * list query that costs more than running it, and each statement keeps its
+ * compiled program in SQLite's native heap until V8 happens to collect the
+ * JS object. Reuse is safe because knex runs a statement to completion
+ * (`all()` or `run()`, both synchronous) before it prepares the next one,
+ * and SQLite prepares a statement again by itself when the schema it was
+ * compiled against changes.
  */
 export function cacheStatements<Connection extends PreparingConnection>(
   connection: Connection,

@@ -63,7 +63,7 @@ function generic(status: number): ErrorBody {
 }
 
 /**
- * Maps any thrown value to the public error shape of API.md. Only messages
+ * Maps any thrown value to the public error shape of docs/api.md. Only messages
  * written for clients pass through; everything else gets a generic text,
  * so no SQL, stack or secret can reach a response.
  */

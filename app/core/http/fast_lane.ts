@@ -33,9 +33,9 @@ type Settings = { enabled: boolean; cors: CorsConfig; logger: Logger }
 
 /**
  * Answers cache hits of public reads (a post's detail) before the
- * framework's pipeline, which costs three to four times a bare node:http
- * answer (router, middleware resolved through the container, HttpContext,
- * async local storage, completion events). Everything else, and every miss,
+ * framework's pipeline, whose fixed cost per request (router, middleware
+ * resolved through the container, HttpContext, async local storage,
+ * completion events) is most of the cost of a cached answer. Everything else, and every miss,
  * goes to the framework unchanged. Plugins register routes; the fast lane
  * adds what the pipeline would have: X-Request-Id, CORS headers from the
  * same config, the request log line and the HTTP metrics. It skips every

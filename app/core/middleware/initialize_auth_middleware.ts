@@ -7,9 +7,8 @@ import type {} from '@adonisjs/auth/initialize_auth_middleware'
  * Creates `ctx.auth` for the request, like the auth package's own
  * middleware, minus sharing it with Edge templates: that touches
  * `ctx.view`, which builds an Edge renderer (and rescans the components
- * folders) on every request, API ones included. It cost two thirds of the
- * throughput of a cached read; templates that need the user are given it
- * by their controller.
+ * folders) on every request, API ones included, which no JSON answer
+ * needs; templates that need the user are given it by their controller.
  */
 export default class InitializeAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {

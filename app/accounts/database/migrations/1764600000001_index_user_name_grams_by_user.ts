@@ -3,7 +3,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 /**
  * A rename or an account deletion replaces the account's grams by
  * `user_id`, which is not the key's first column: without this index
- * SQLite scanned every gram (16 rows per account). MariaDB has one already,
+ * SQLite scanned every account's grams. MariaDB has one already,
  * made for the foreign key.
  */
 export default class extends BaseSchema {

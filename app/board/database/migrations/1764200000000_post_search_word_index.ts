@@ -8,9 +8,9 @@ const REFILL = `INSERT INTO post_search (rowid, title, content)
 /**
  * SQLite only: the search table moves from FTS5's trigram tokenizer to
  * words (unicode61) with a prefix index. Trigrams matched any substring,
- * but every trigram of a word has a long posting list on a big board: a
- * rare word took 115-440 ms at a million posts, against 0.6-2 ms by word
- * prefix (docs/performance.md). Accents are kept, as LIKE keeps them.
+ * but every trigram of a word has a long posting list on a big board, so
+ * even a rare word read long lists; a word prefix reads only the lists of
+ * the words it starts. Accents are kept, as LIKE keeps them.
  * The rows are rebuilt from the current versions. MariaDB's FULLTEXT
  * index already works by word.
  */

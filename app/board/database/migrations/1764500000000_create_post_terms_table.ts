@@ -3,7 +3,7 @@ import { PostTerms } from '#board/search/post_terms'
 
 /**
  * MariaDB only: the term index (`post_terms`, see PostTerms) replaces the
- * FULLTEXT index on post_search, which cost ~10 µs for every post a word
+ * FULLTEXT index on post_search, whose cost grew with every post a word
  * occurs in on each search (docs/board.md). Built from post_search, so a
  * board that already has posts keeps finding them.
  */

@@ -1,7 +1,7 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { sqlNow } from '#core/database/sql_now'
 
-/** The boards and categories of API.md; existing names are left alone, so it is safe to rerun. */
+/** The seed boards and categories (docs/api.md); existing names are left alone: safe to rerun. */
 const TREE: Record<string, string[]> = {
   qna: ['career', 'tech'],
   community: ['life', 'news'],

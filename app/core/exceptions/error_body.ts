@@ -40,6 +40,15 @@ const UNAVAILABLE = new Set([
   'ER_LOCK_WAIT_TIMEOUT',
 ])
 
+/**
+ * zlib and brotli refusing a request body sent with `Content-Encoding: gzip|deflate|br`: the
+ * body parser is the only code that inflates, so these are always the client's data.
+ */
+function isBadCompressedBody(error: { code?: unknown }) {
+  const code = String(error.code ?? '')
+  return /^Z_(DATA|BUF|NEED_DICT)_ERROR$|^Z_NEED_DICT$|^ERR__ERROR_/.test(code)
+}
+
 /** MariaDB's max_statement_time (config/database.ts); mysql2 has no name for it. */
 const STATEMENT_TIMEOUT_ERRNO = 1969
 
@@ -134,6 +143,7 @@ export function toErrorBody(error: any): ErrorBody {
     ) {
       return generic(503)
     }
+    if (isBadCompressedBody(error)) return generic(400)
     // Body parser and other framework HTTP errors carry a 4xx status of their own.
     const status = Number(error.status ?? error.statusCode)
     if (status >= 400 && status < 500) {

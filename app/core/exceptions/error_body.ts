@@ -46,7 +46,7 @@ const UNAVAILABLE = new Set([
  */
 function isBadCompressedBody(error: { code?: unknown }) {
   const code = String(error.code ?? '')
-  return /^Z_(DATA|BUF|NEED_DICT)_ERROR$|^Z_NEED_DICT$|^ERR__ERROR_/.test(code)
+  return /^Z_(DATA_ERROR|BUF_ERROR|NEED_DICT)$|^ERR__ERROR_/.test(code)
 }
 
 /** MariaDB's max_statement_time (config/database.ts); mysql2 has no name for it. */

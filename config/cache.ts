@@ -1,4 +1,5 @@
 import env from '#start/env'
+import { configProvider } from '@adonisjs/core'
 import { defineConfig, store, drivers } from '@adonisjs/cache'
 
 /**
@@ -23,8 +24,23 @@ const redis =
     ? store()
         .useL1Layer(l1())
         .useL2Layer(drivers.redis({ connectionName: 'main' }))
-        .useBus(drivers.redisBus({ connectionName: 'main' }))
+        .useBus(loggedRedisBus())
     : memory
+
+/**
+ * `drivers.redisBus` with the main connection's settings, on a connection
+ * whose bus clients log their errors as the app's other Redis clients do.
+ */
+function loggedRedisBus() {
+  return configProvider.create(async (app) => {
+    const redis = await app.container.make('redis')
+    const { redisBusDriver } = await import('bentocache/drivers/redis')
+    const { LoggedRedisBus } = await import('#core/cache/logged_redis_bus')
+    return redisBusDriver({
+      connection: new LoggedRedisBus(redis.connection('main').ioConnection.options),
+    })
+  })
+}
 
 const cacheConfig = defineConfig({
   default: env.get('CACHE_STORE'),

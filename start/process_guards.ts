@@ -11,7 +11,8 @@
 | the process, as Node intends.
 |
 | The Redis package logs each failed reconnect at "fatal" with a stack;
-| we log one warning line with the error code instead.
+| we log one JSON warning line per client with the error code instead, at
+| most every 30 seconds (the cache bus's clients too: config/cache.ts).
 |
 | On shutdown, a connection that is not ready is dropped rather than sent
 | QUIT: QUIT waits for a server that is not there. The cache provider also
@@ -25,6 +26,7 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import redis from '@adonisjs/redis/services/main'
 import { isRedisOutage } from '#core/process/is_redis_outage'
+import { redisErrorReporter } from '#core/process/redis_error_log'
 
 process.on('unhandledRejection', (reason) => {
   if (isRedisOutage(reason)) {
@@ -40,13 +42,9 @@ process.on('unhandledRejection', (reason) => {
 
 redis.doNotLogErrors()
 redis.on('connection', (connection) => {
-  const report = ({ error }: { error: NodeJS.ErrnoException }) =>
-    logger.warn(
-      { connection: connection.connectionName, code: error.code },
-      'redis connection error'
-    )
-  connection.on('error', report)
-  connection.on('subscriber:error', report)
+  const report = redisErrorReporter(connection.connectionName)
+  connection.on('error', ({ error }) => report(error))
+  connection.on('subscriber:error', ({ error }) => report(error))
 })
 
 app.terminating(async () => {

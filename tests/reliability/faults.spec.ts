@@ -117,6 +117,14 @@ test.group('Faults: Redis stops while the app serves traffic', () => {
       })
       assert.include([401, 503], login.status, 'the limiter store is down: 503, never 500')
       assert.isNull(server!.process.exitCode, 'the server is still running')
+      // Every client retries every few seconds: the log gets one JSON line per client and
+      // error code now and then, never ioredis's plain-text lines with a stack.
+      await new Promise((resolve) => setTimeout(resolve, 5000))
+      const log = server!.output()
+      assert.notInclude(log, '[ioredis]')
+      const errorLines = log.split('\n').filter((line) => line.includes('redis connection error'))
+      assert.isAtMost(errorLines.length, 4, errorLines.join('\n'))
+      for (const line of errorLines) assert.doesNotThrow(() => JSON.parse(line))
 
       redis = await startRedis(REDIS_PORT)
       await waitFor(

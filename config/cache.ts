@@ -33,11 +33,11 @@ const redis =
  */
 function loggedRedisBus() {
   return configProvider.create(async (app) => {
-    const redis = await app.container.make('redis')
+    const redisManager = await app.container.make('redis')
     const { redisBusDriver } = await import('bentocache/drivers/redis')
     const { LoggedRedisBus } = await import('#core/cache/logged_redis_bus')
     return redisBusDriver({
-      connection: new LoggedRedisBus(redis.connection('main').ioConnection.options),
+      connection: new LoggedRedisBus(redisManager.connection('main').ioConnection.options),
     })
   })
 }

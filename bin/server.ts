@@ -12,13 +12,16 @@
 process.env.TZ = 'UTC'
 await import('reflect-metadata')
 const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
-const { createAppServer, requestsSettled } = await import('#core/http/app_server')
+const { beginDraining, createAppServer, requestsSettled } = await import('#core/http/app_server')
 
 /**
  * URL to the application root. AdonisJS need it to resolve
  * paths to file and directories for scaffolding commands
  */
 const APP_ROOT = new URL('../', import.meta.url)
+
+/** How long open keep-alive connections are kept after SIGTERM to answer `Connection: close`. */
+const DRAIN_GRACE_MS = 1000
 
 /**
  * The importer is used to import files in context of the
@@ -38,10 +41,12 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     })
 
     /**
-     * Graceful shutdown: app.terminate() stops accepting connections, waits
-     * for in-flight requests, then closes the database, Redis and the cache.
-     * Keep-alive connections are closed as soon as their last response is
-     * sent (not after their idle timeout); connections still open after
+     * Graceful shutdown: stop accepting connections, and for a short grace
+     * answer what arrives on open keep-alive connections with `Connection:
+     * close` (beginDraining); then app.terminate() waits for in-flight
+     * requests and closes the database, Redis and the cache. Keep-alive
+     * connections are closed as soon as their last response is sent (not
+     * after their idle timeout); connections still open after
      * SHUTDOWN_TIMEOUT_MS are cut, so a stuck client cannot hold the exit.
      * A shutdown that still hangs exits 1.
      */
@@ -53,9 +58,12 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       const timeout = await shutdownTimeout()
       const server = await app.container.make('server')
       const nodeServer = server.getNodeServer()
-      setInterval(() => nodeServer?.closeIdleConnections(), 100).unref()
       setTimeout(() => nodeServer?.closeAllConnections(), timeout).unref()
       setTimeout(() => process.exit(1), timeout + 5_000).unref()
+      if (nodeServer) {
+        await beginDraining(nodeServer, Math.min(DRAIN_GRACE_MS, timeout))
+        setInterval(() => nodeServer.closeIdleConnections(), 100).unref()
+      }
       await app.terminate()
     }
     /**

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import net from 'node:net'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
@@ -178,6 +179,49 @@ test.group('Production server: graceful shutdown', () => {
         .find((l) => l.includes('"route"'))!
     )
     assert.containsSubset(line, { route: '/api/v1/user', status: 499 })
+  }).timeout(60_000)
+
+  test('requests arriving on open keep-alive connections after SIGTERM get Connection: close, never a reset', async ({
+    assert,
+    cleanup,
+  }) => {
+    const server = await startServer()
+    cleanup(() => server.kill())
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
+    cleanup(() => agent.destroy())
+    const tally = { answered: 0, closing: 0, refused: 0, resets: [] as string[] }
+    let signalled = false
+    const get = () =>
+      new Promise<void>((resolve) => {
+        const request = http.get({ host: '127.0.0.1', port: server.port, path: '/ping', agent })
+        request.on('response', (response) => {
+          response.resume()
+          response.on('end', () => {
+            tally.answered++
+            if (signalled && response.headers.connection === 'close') tally.closing++
+            resolve()
+          })
+        })
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ECONNREFUSED') tally.refused++
+          else tally.resets.push(error.code ?? error.message)
+          resolve()
+        })
+      })
+    const exited = server.exited
+    let done = false
+    void exited.then(() => (done = true))
+    // Eight clients, each sending its next request as soon as the last is answered.
+    const clients = Array.from({ length: 8 }, async () => {
+      while (!done) await get()
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    signalled = true
+    assert.equal(await server.stop(), 0)
+    await Promise.all(clients)
+    assert.deepEqual(tally.resets, [], JSON.stringify(tally))
+    assert.isAbove(tally.closing, 0, 'answers after the signal say Connection: close')
+    assert.isAbove(tally.refused, 0, 'new connections are refused once the listener is closed')
   }).timeout(60_000)
 })
 

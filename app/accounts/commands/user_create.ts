@@ -30,6 +30,12 @@ export default class UserCreate extends BaseCommand {
           `Unknown role "${this.role}"; use one of ${ROLE_NAMES.join(', ')}`
         )
       }
+      if (this.password === undefined && !process.stdin.isTTY) {
+        // A prompt without a terminal reads nothing and would end "successfully".
+        throw AppException.unprocessable(
+          'No password: pass --password=... (or run the command in a terminal to be asked)'
+        )
+      }
       const password = this.password ?? (await this.prompt.secure('Password'))
       const payload = await signupValidator.validate({
         name: this.name,

@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import { spawnSync } from 'node:child_process'
+import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import { createUser, signedInUser, uniqueName } from '#tests/helpers/accounts'
@@ -52,6 +54,22 @@ test.group('Ace user commands', (group) => {
     const after = await db.from('users').count('* as total').first()
     assert.equal(Number(after.total), Number(before.total))
   })
+
+  test('user:create without --password and without a terminal exits 1 with one clear line', async ({
+    assert,
+  }) => {
+    const name = uniqueName()
+    // A real process whose stdin is a pipe, as in a script or a container entrypoint.
+    const result = spawnSync(
+      process.execPath,
+      ['ace', 'user:create', name, `${name}@example.com`],
+      { cwd: app.makePath(), env: process.env, encoding: 'utf8', input: '', timeout: 30_000 }
+    )
+    assert.equal(result.status, 1, result.stdout + result.stderr)
+    assert.include(result.stdout + result.stderr, '--password')
+    assert.notInclude(result.stdout + result.stderr, ' at ')
+    assert.isNull(await db.from('users').where('name', name).first())
+  }).timeout(60_000)
 
   test('user:role changes the role; unknown users and roles fail', async ({ assert }) => {
     const user = await createUser()

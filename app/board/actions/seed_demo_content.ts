@@ -1,9 +1,7 @@
-import type { IndexedPost } from '#board/search/search_index'
-import { PostTerms } from '#board/search/post_terms'
+import { SearchIndex, type IndexedPost } from '#board/search/post_search'
 import { UserNameIndex } from '#accounts/services/user_name_index'
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { sqlNow } from '#core/database/sql_now'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
@@ -117,14 +115,14 @@ export class SeedDemoContent {
       await db.transaction(async (trx) => {
         await trx.table('posts').multiInsert(posts)
         await trx.table('post_versions').multiInsert(versions)
-        await insertSearchRows(trx, search, !rebuildTerms)
+        await SearchIndex.putMany(trx, search, { terms: !rebuildTerms })
       })
       progress(Math.min(size.posts, from + batch), size.posts, 'posts')
     }
 
     if (rebuildTerms) {
       progress(0, 1, 'search terms')
-      await PostTerms.rebuild()
+      await SearchIndex.rebuildTerms()
       progress(1, 1, 'search terms')
     }
 
@@ -185,20 +183,6 @@ async function existingUsers() {
     .first()
   if (!row?.first) throw new Error('No users to author posts: pass --users')
   return { first: Number(row.first), count: Number(row.last) - Number(row.first) + 1 }
-}
-
-/** SearchIndex.put for a batch of new posts (`withTerms`: and MariaDB's term index). */
-async function insertSearchRows(
-  trx: TransactionClientContract,
-  rows: IndexedPost[],
-  withTerms: boolean
-) {
-  const mysql = trx.dialect.name === 'mysql'
-  const key = mysql ? 'post_id' : 'rowid'
-  await trx
-    .table('post_search')
-    .multiInsert(rows.map((r) => ({ [key]: r.postId, title: r.title, content: r.content })))
-  if (mysql && withTerms) await PostTerms.putMany(trx, rows)
 }
 
 async function liveSearchRows() {

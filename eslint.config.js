@@ -29,14 +29,32 @@ const rulesAllowing = (others, allowed) => ({
   'no-restricted-syntax': ['error', ...others.map((a) => dynamicPrivateOf(a, allowed))],
 })
 
+const othersThan = (alias) => aliases.map(([other]) => other).filter((other) => other !== alias)
+
 const boundaries = [
   ...aliases.map(([alias, folder]) => ({
     files: [`app/${folder}/**/*.ts`],
-    rules: rulesAllowing(
-      aliases.map(([other]) => other).filter((other) => other !== alias),
-      ['public']
-    ),
+    rules: rulesAllowing(othersThan(alias), ['public']),
   })),
+  // Inside the board, the search is reached through its entry (docs/board.md, "Search").
+  {
+    files: ['app/board/**/*.ts'],
+    ignores: ['app/board/search/**', 'app/board/tests/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...othersThan('#board').map((alias) => privateOf(alias, ['public'])),
+            {
+              regex: '^#board/search/(?!post_search$)',
+              message: 'The search is reached through #board/search/post_search.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['config/**/*.ts', 'start/**/*.ts', 'providers/**/*.ts', 'adonisrc.ts'],
     rules: rulesAllowing(

@@ -31,3 +31,5 @@ export {
   type DirectoryLogin,
 } from '#accounts/queries/user_directory'
 export { accountStats } from '#accounts/queries/account_stats'
+// Ids of live accounts whose name contains a text: the author match of the board's search.
+export { userIdsWithNameContaining } from '#accounts/services/user_ids_with_name_containing'

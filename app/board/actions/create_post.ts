@@ -6,7 +6,7 @@ import PostVersion from '#board/models/post_version'
 import { AppException } from '#core/exceptions/app_exception'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
-import { SearchIndex } from '#board/search/search_index'
+import { SearchIndex } from '#board/search/post_search'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { postValidator } from '#board/validators/board_validators'
 

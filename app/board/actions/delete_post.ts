@@ -7,7 +7,7 @@ import { sqlNow } from '#core/database/sql_now'
 import { canAuthorOrModerate, deletePostDecision } from '#board/domain/content_rules'
 import { lockPost } from '#board/services/live_post'
 import { BoardCache } from '#board/services/board_cache'
-import { SearchIndex } from '#board/search/search_index'
+import { SearchIndex } from '#board/search/post_search'
 
 /**
  * Soft delete and restore. The row, its versions and comments stay; the

@@ -6,7 +6,7 @@ import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { ListScope } from '#board/services/list_scope'
 import { atPage, postQuery } from '#board/services/post_query'
-import { KeywordSearch, type TotalRelation } from '#board/search/keyword_search'
+import { postSearch, type PostSearch, type TotalRelation } from '#board/search/post_search'
 import { postJson, type PostJson, type PostRow } from '#board/transformers/post_json'
 
 export interface PostList {
@@ -20,10 +20,10 @@ export interface PostList {
 /**
  * A category's posts, newest first; a board lists its whole subtree. Without
  * a keyword: one indexed query for the page, `total` from the per-category
- * counters. A keyword list is planned by KeywordSearch.
+ * counters. A keyword list comes from the post search (app/board/search).
  */
 export class ListPosts {
-  constructor(private keywordSearch = new KeywordSearch()) {}
+  constructor(private keywordSearch: PostSearch = postSearch()) {}
 
   async handle(
     categoryName: string,

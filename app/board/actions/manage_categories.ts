@@ -1,4 +1,4 @@
-import { SearchIndex } from '#board/search/search_index'
+import { SearchIndex } from '#board/search/post_search'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'

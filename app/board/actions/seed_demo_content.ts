@@ -1,8 +1,6 @@
-import type { IndexedPost } from '#board/search/search_index'
-import { PostTerms } from '#board/search/post_terms'
+import { SearchIndex, type IndexedPost } from '#board/search/post_search'
 import { SeedDemoUsers } from '#accounts/public'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { sqlNow } from '#core/database/sql_now'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
@@ -90,14 +88,14 @@ export class SeedDemoContent {
       await db.transaction(async (trx) => {
         await trx.table('posts').multiInsert(posts)
         await trx.table('post_versions').multiInsert(versions)
-        await insertSearchRows(trx, search, !rebuildTerms)
+        await SearchIndex.putMany(trx, search, { terms: !rebuildTerms })
       })
       progress(Math.min(size.posts, from + batch), size.posts, 'posts')
     }
 
     if (rebuildTerms) {
       progress(0, 1, 'search terms')
-      await PostTerms.rebuild()
+      await SearchIndex.rebuildTerms()
       progress(1, 1, 'search terms')
     }
 
@@ -147,20 +145,6 @@ export class SeedDemoContent {
 async function nextId(table: string) {
   const row = await db.from(table).max('id as max').first()
   return Number(row?.max ?? 0) + 1
-}
-
-/** SearchIndex.put for a batch of new posts (`withTerms`: and MariaDB's term index). */
-async function insertSearchRows(
-  trx: TransactionClientContract,
-  rows: IndexedPost[],
-  withTerms: boolean
-) {
-  const mysql = trx.dialect.name === 'mysql'
-  const key = mysql ? 'post_id' : 'rowid'
-  await trx
-    .table('post_search')
-    .multiInsert(rows.map((r) => ({ [key]: r.postId, title: r.title, content: r.content })))
-  if (mysql && withTerms) await PostTerms.putMany(trx, rows)
 }
 
 async function liveSearchRows() {

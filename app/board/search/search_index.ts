@@ -1,5 +1,6 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { PostTerms } from '#board/search/post_terms'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { PostTerms } from '#board/search/adapters/term_index/post_terms'
 
 export interface IndexedPost {
   postId: number
@@ -11,7 +12,9 @@ export interface IndexedPost {
 /**
  * Keeps `post_search` (current title and content of live posts) in step,
  * inside the transaction of the post write, and on MariaDB the term index
- * built from it. FTS5 tables take `rowid`, InnoDB tables `post_id`.
+ * built from it (PostTerms). FTS5 tables take `rowid`, InnoDB tables
+ * `post_id`. Kept whichever adapter searches: the planner reads
+ * `post_search` too, and SEARCH_ADAPTER can change between restarts.
  */
 export class SearchIndex {
   static async put(trx: TransactionClientContract, post: IndexedPost) {
@@ -40,6 +43,34 @@ export class SearchIndex {
     } else {
       await trx.from('post_search').where('rowid', postId).delete()
     }
+  }
+
+  /**
+   * Indexes many new posts at once (demo:seed). `terms` false leaves
+   * MariaDB's term index to one rebuildTerms() afterwards, which is faster
+   * when the posts are many.
+   */
+  static async putMany(
+    trx: TransactionClientContract,
+    posts: IndexedPost[],
+    { terms }: { terms: boolean }
+  ) {
+    const mysql = trx.dialect.name === 'mysql'
+    const key = mysql ? 'post_id' : 'rowid'
+    await trx
+      .table('post_search')
+      .multiInsert(posts.map((p) => ({ [key]: p.postId, title: p.title, content: p.content })))
+    if (mysql && terms) await PostTerms.putMany(trx, posts)
+  }
+
+  /**
+   * MariaDB: builds the term index again from `post_search`, in bulk (the
+   * migration that introduced it, demo:seed); see PostTerms.rebuild.
+   * Nothing to do elsewhere. Returns the posts indexed.
+   */
+  static async rebuildTerms(client?: QueryClientContract) {
+    const dialect = (client ?? db.connection()).dialect.name
+    return dialect === 'mysql' ? PostTerms.rebuild(client) : 0
   }
 
   /** Posts moving to another category (a category delete): their index rows follow. */

@@ -1,10 +1,10 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-import { PostTerms } from '#board/search/post_terms'
+import { SearchIndex } from '#board/search/post_search'
 
 /**
- * MariaDB only: the term index (`post_terms`, see PostTerms) replaces the
- * FULLTEXT index on post_search, whose cost grew with every post a word
- * occurs in on each search (docs/board.md). Built from post_search, so a
+ * MariaDB only: the term index (`post_terms`, see docs/board.md) replaces
+ * the FULLTEXT index on post_search, which read every post a word occurs
+ * in on each search. Built from post_search, so a
  * board that already has posts keeps finding them.
  */
 export default class extends BaseSchema {
@@ -14,7 +14,7 @@ export default class extends BaseSchema {
   async up() {
     if (this.db.dialect.name !== 'mysql') return
     this.defer(async (client) => {
-      await PostTerms.rebuild(client)
+      await SearchIndex.rebuildTerms(client)
     })
     this.schema.raw('ALTER TABLE post_search DROP INDEX post_search_fulltext')
   }

@@ -3,23 +3,19 @@ import type { ApiClient } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import { ListPosts, type PostList } from '#board/actions/list_posts'
-import {
-  KEYWORD_SEARCH_DEFAULTS,
-  KeywordSearch,
-  type KeywordSearchOptions,
-} from '#board/search/keyword_search'
+import { postSearch, type PostSearchOptions } from '#board/search/post_search'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard, createPost, createPostsTitled } from '#tests/helpers/board'
 import { assertLiteralSearch } from '#tests/helpers/literal_search'
 
 /**
- * The three ways KeywordSearch plans (exact sample, newest-first scan,
+ * The three ways the search planner answers (exact sample, newest-first scan,
  * search index), forced with tiny options so a test board of a few posts
  * takes each path; MariaDB's answers from the term index alone are in
  * term_index.spec.ts. The HTTP tests in list_and_search.spec.ts take the
  * sample path (their boards are smaller than the default sample).
  */
-const planners: Record<string, Partial<KeywordSearchOptions>> = {
+const planners: Record<string, Partial<PostSearchOptions>> = {
   // MariaDB answers one-word keywords from the term index; SQLite plans them.
   'the default plan': { indexedPages: true },
   'the search index': { sampleSize: 0, commonMatches: 1 },
@@ -27,10 +23,8 @@ const planners: Record<string, Partial<KeywordSearchOptions>> = {
 }
 
 /** A lister that always plans (no answers straight from MariaDB's term index) unless told. */
-function lister(options: Partial<KeywordSearchOptions>) {
-  return new ListPosts(
-    new KeywordSearch({ ...KEYWORD_SEARCH_DEFAULTS, indexedPages: false, ...options })
-  )
+function lister(options: Partial<PostSearchOptions>) {
+  return new ListPosts(postSearch({ indexedPages: false, ...options }))
 }
 
 const ids = (list: PostList) => list.post_list.map((p) => p.id)
@@ -54,7 +48,7 @@ async function postsWith(client: ApiClient, category: string, count: number, tit
   return (await createPostsTitled(client, author, category, titles)).reverse()
 }
 
-test.group('KeywordSearch plans', (group) => {
+test.group('Search planner', (group) => {
   group.each.setup(() => limiter.clear())
 
   for (const [path, options] of Object.entries(planners)) {

@@ -4,9 +4,8 @@ import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import { ListPosts } from '#board/actions/list_posts'
 import { ManageCategories } from '#board/actions/manage_categories'
-import { KEYWORD_SEARCH_DEFAULTS, KeywordSearch } from '#board/search/keyword_search'
-import { PostTerms } from '#board/search/post_terms'
-import { TermSearch } from '#board/search/term_search'
+import { POST_SEARCH_DEFAULTS, SearchIndex, postSearch } from '#board/search/post_search'
+import { TermIndexPostSearch } from '#board/search/adapters/term_index/term_index_post_search'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { ListScope } from '#board/services/list_scope'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
@@ -188,7 +187,7 @@ test.group('term index (MariaDB)', (group) => {
         (row) => `${row.term}:${row.post_id}:${row.category_id}`
       )
     const kept = await all()
-    await PostTerms.rebuild()
+    await SearchIndex.rebuildTerms()
     assert.deepEqual(await all(), kept)
     assert.deepEqual((await search(client, category, 'checked')).ids, [post.id])
   }).skip(!onMariaDb(), 'the term index is MariaDB only')
@@ -243,12 +242,11 @@ test.group('term index (MariaDB)', (group) => {
     // Answered from the term index, not by the planner.
     const tree = await CategoryTreeCache.get()
     const scope = new ListScope(tree, tree.byName(board)!)
-    const direct = await new TermSearch().indexedPage(
+    const direct = await new TermIndexPostSearch(POST_SEARCH_DEFAULTS).indexedPage(
       scope,
       phrase,
       Promise.resolve([]),
-      { size: 10, page: 1, afterId: null },
-      KEYWORD_SEARCH_DEFAULTS
+      { size: 10, page: 1, afterId: null }
     )
     assert.deepEqual(direct, {
       ids: [inContent, longer, adjacent],
@@ -273,7 +271,7 @@ test.group('term index (MariaDB)', (group) => {
     ])
     const newestFirst = matches.reverse()
     // Every word counts as common: the page is read newest first.
-    const list = new ListPosts(new KeywordSearch({ ...KEYWORD_SEARCH_DEFAULTS, phraseReadAll: 0 }))
+    const list = new ListPosts(postSearch({ phraseReadAll: 0 }))
     const keyword = `${first} ${second}`
     const ids = (page: { post_list: { id: number }[] }) => page.post_list.map((post) => post.id)
 

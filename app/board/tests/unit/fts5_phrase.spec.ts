@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { phraseOf } from '#board/search/fts5_search'
+import { phraseOf } from '#board/search/adapters/fts5/fts5_post_search'
 
 test.group('FTS5 phrase of a keyword', () => {
   test('the words from the first to the last of 3+ characters, side by side', ({ assert }) => {

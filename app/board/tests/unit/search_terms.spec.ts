@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { foldTerm, isIndexedWord, termsOf } from '#board/search/search_terms'
+import { foldTerm, isIndexedWord, termsOf } from '#board/search/adapters/term_index/search_terms'
 
 test.group('search terms', () => {
   test('a text gives its distinct words of 3+ characters, folded and sorted', ({ assert }) => {

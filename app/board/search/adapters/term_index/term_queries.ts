@@ -3,7 +3,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import type { ListScope } from '#board/services/list_scope'
 import { postsFrom } from '#board/services/post_query'
 import { LIKE_ESCAPE, escapeLike } from '#core/database/escape_like'
-import { foldTerm } from '#board/search/search_terms'
+import { foldTerm } from '#board/search/adapters/term_index/search_terms'
 
 /**
  * A keyword prefix matching more terms than this is left to the planner

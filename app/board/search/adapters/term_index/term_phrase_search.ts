@@ -1,11 +1,16 @@
 import db from '@adonisjs/lucid/services/db'
 import type { PageRequest } from '#board/domain/page_request'
 import type { ListScope } from '#board/services/list_scope'
-import type { IndexedPage, IndexedPageLimits } from '#board/search/search_filter'
+import type { IndexedPage, IndexedPageLimits } from '#board/search/adapters/term_index/indexed_page'
 import { cappedCount } from '#core/database/capped_count'
 import { literalTextMatch } from '#board/search/literal_text_match'
-import { foldTerm, phraseWordsOf } from '#board/search/search_terms'
-import { fromUnion, newestPostIds, postsBy, termsStartingWith } from '#board/search/term_queries'
+import { foldTerm, phraseWordsOf } from '#board/search/adapters/term_index/search_terms'
+import {
+  fromUnion,
+  newestPostIds,
+  postsBy,
+  termsStartingWith,
+} from '#board/search/adapters/term_index/term_queries'
 
 /**
  * A keyword may have 25 words: at most this many, spread over it, are
@@ -32,8 +37,8 @@ interface Part {
  *   the total is exact.
  * - Every word is common: its posts are read newest first until the page is
  *   full, and the total is a lower bound ("gte"), as for a planner scan.
- * The planner intersected the posts of every word instead, which took
- * seconds for two common words and hit the statement timeout at 1M posts.
+ * The planner intersected the posts of every word instead, which read every
+ * post of both words when two were common and timed out on large boards.
  */
 export class TermPhraseSearch {
   async page(
@@ -157,9 +162,9 @@ function textMatches(search: PhraseSearch, terms: string[], beforeId: number | n
 
 /**
  * About how many posts have one of `terms`: the optimizer's estimate from
- * index dives (0.3 ms; close for rare terms, up to about twice too high for
- * common ones). Enough to pick the rarest word, where counts capped low
- * enough to be cheap would tie for every common word.
+ * index dives (cheap; close for rare terms, too high for common ones).
+ * Enough to pick the rarest word, where counts capped low enough to be
+ * cheap would tie for every common word.
  */
 async function estimatedPostings(terms: string[]) {
   if (!terms.length) return 0

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { insertRows } from '#core/database/insert_rows'
-import { termsOf } from '#board/search/search_terms'
+import { termsOf } from '#board/search/adapters/term_index/search_terms'
 
 export interface TermSource {
   postId: number
@@ -13,7 +13,7 @@ export interface TermSource {
 /**
  * MariaDB's term index: one `post_terms` row (term, post_id, category_id)
  * per distinct word of a live post's current title and content, keyed by
- * (term, post_id). InnoDB FULLTEXT spent ~10 µs on every post a word occurs
+ * (term, post_id). InnoDB FULLTEXT spent time on every post a word occurs
  * in, whatever the page, and cannot read its matches newest first; this
  * key reads one word's posts newest first and counts them from the index
  * alone (docs/board.md). Kept in step inside the post write's transaction
@@ -82,8 +82,8 @@ export class PostTerms {
    * Builds the whole index again from `post_search` (the migration that
    * introduces it, demo:seed) into a new table that then replaces the old
    * one. Rows are appended without a key and sorted once when the key is
-   * added: inserting 45 million rows into the (term, post_id) key one batch
-   * at a time was five times slower. A post written while it runs keeps
+   * added: inserting a large board's rows into the (term, post_id) key one
+   * batch at a time was several times slower. A post written while it runs keeps
    * its terms only in the table being replaced: run it while writes pause.
    */
   static async rebuild(client: QueryClientContract = db.connection(), batch = 5000) {
@@ -110,7 +110,7 @@ export class PostTerms {
       posts += rows.length
       after = sources[sources.length - 1].postId
     }
-    // Sorting tens of millions of rows takes minutes: no MYSQL_STATEMENT_TIMEOUT_MS for this one.
+    // Sorting a large board's terms outlasts any request: no MYSQL_STATEMENT_TIMEOUT_MS for this one.
     await client.rawQuery(
       'set statement max_statement_time = 0 for alter table post_terms_next add primary key (term, post_id)'
     )

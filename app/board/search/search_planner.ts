@@ -4,47 +4,10 @@ import type { PageRequest } from '#board/domain/page_request'
 import type { ListScope } from '#board/services/list_scope'
 import { atPage, postQuery, postsFrom } from '#board/services/post_query'
 import type { PostRow } from '#board/transformers/post_json'
-import { textOrAuthor } from '#board/search/search_filter'
-import { searchAdapter } from '#board/search/search_adapter'
-import { matchingAuthorIds } from '#board/search/like_search'
+import type { SearchPage } from '#board/search/post_search'
+import type { PostSearchOptions } from '#board/search/post_search_options'
+import { textOrAuthor } from '#board/search/text_or_author'
 import { literalTextMatch } from '#board/search/literal_text_match'
-
-/** "eq": `total` is exact; "gte": more posts match and `total` is a lower bound. */
-export type TotalRelation = 'eq' | 'gte'
-
-export interface KeywordPage {
-  /** Up to `size + 1` rows, newest first (one more than a page tells that more follow). */
-  rows: PostRow[]
-  total: number
-  totalRelation: TotalRelation
-}
-
-export interface KeywordSearchOptions {
-  /** Posts of the list looked at first, to tell a common keyword from a rare one. */
-  sampleSize: number
-  /** Matches in that sample from which a newest-first scan beats the search index. */
-  commonMatches: number
-  /** Posts a newest-first scan may read for one page before the index takes over. */
-  scanWindow: number
-  /** Share of sampled posts matching above which the index is slower than any scan: no window then. */
-  unboundedScanShare: number
-  /** Matches counted exactly through the index; beyond, `total` is a lower bound. */
-  maxCounted: number
-  /** Lets an adapter answer from its index alone where it can (off: always plan). */
-  indexedPages: boolean
-  /** Adapter's phrase answers: below this many posts of its rarest word, every match is read. */
-  phraseReadAll: number
-}
-
-export const KEYWORD_SEARCH_DEFAULTS: KeywordSearchOptions = {
-  sampleSize: 1000,
-  commonMatches: 3,
-  scanWindow: 20_000,
-  unboundedScanShare: 0.02,
-  maxCounted: 10_000,
-  indexedPages: true,
-  phraseReadAll: 2_000,
-}
 
 /** The sample is read as this many slices spread over the list, not just its newest posts. */
 const SAMPLE_SLICES = 5
@@ -56,14 +19,23 @@ interface SampleRow {
 }
 
 /**
- * Plans a keyword list. An adapter that can answer the keyword from its
- * index alone (MariaDB's term index, for keywords with a word of three
- * letters or more) does so first. Otherwise
- * a search index costs time in proportion to the
- * posts a word occurs in, whatever the page: fine for rare words, seconds
- * for a word in half of a million posts. So the list is sampled first
- * (slices spread from its newest to its oldest post, each an indexed read
- * plus a LIKE on each post):
+ * An adapter's index step: narrows a posts query (aliased `p`) to posts
+ * whose current title or content contain the keyword, or whose author is
+ * one of `authorIds` (textOrAuthor), through the adapter's search index.
+ */
+export type IndexMatch = (
+  query: DatabaseQueryBuilderContract,
+  keyword: string,
+  authorIds: number[]
+) => void
+
+/**
+ * Plans a keyword list for an adapter, whose index step (`match`) finds
+ * text matches. A search index costs time in proportion to the posts a
+ * word occurs in, whatever the page: fine for rare words, slow for a word
+ * in half of a large board. So the list is sampled first (slices spread
+ * from its newest to its oldest post, each an indexed read plus a LIKE on
+ * each post):
  * - the list is no larger than the sample: the sample is the exact answer;
  * - the keyword is common: walk the list newest first from the page's
  *   start and keep matches until the page is full, which takes few rows;
@@ -75,24 +47,21 @@ interface SampleRow {
  *   exact total and the page (up to `maxCounted` matches).
  * Spreading the sample matters: sampling only the newest posts called a
  * word rare when the latest posts happened not to use it, and the index
- * then spent seconds on a word found in half of the board.
+ * then spent far longer on a word found in half of the board.
  */
-export class KeywordSearch {
-  constructor(private options: KeywordSearchOptions = KEYWORD_SEARCH_DEFAULTS) {}
+export class SearchPlanner {
+  constructor(
+    private options: PostSearchOptions,
+    private match: IndexMatch
+  ) {}
 
-  async page(scope: ListScope, keyword: string, page: PageRequest): Promise<KeywordPage> {
-    const authorLookup = matchingAuthorIds(keyword)
-    // Awaited below in every case; this only keeps an early failure from being "unhandled".
-    authorLookup.catch(() => {})
-    const adapter = searchAdapter()
-    const indexed =
-      this.options.indexedPages &&
-      (await adapter.indexedPage?.(scope, keyword, authorLookup, page, this.options))
-    if (indexed) {
-      const { ids, total, totalRelation } = indexed
-      return { rows: await this.rowsByIds(ids), total, totalRelation }
-    }
-
+  /** `authorLookup`: the ids matchingAuthorIds gives for this keyword. */
+  async page(
+    scope: ListScope,
+    keyword: string,
+    page: PageRequest,
+    authorLookup: Promise<number[]>
+  ): Promise<SearchPage> {
     // Independent reads, on separate connections where the database has them.
     const [authorIds, live] = await Promise.all([authorLookup, scope.liveCount()])
     const authors = new Set(authorIds)
@@ -127,6 +96,13 @@ export class KeywordSearch {
       total: this.options.maxCounted,
       totalRelation: 'gte',
     }
+  }
+
+  /** The list rows of these posts (still live), newest first. */
+  async rowsByIds(ids: number[]) {
+    if (!ids.length) return []
+    const query = postQuery().whereIn('p.id', ids).whereNull('p.deleted_at')
+    return (await query.orderBy('p.id', 'desc')) as PostRow[]
   }
 
   /** `sampleSize` posts in slices starting at evenly spaced ids from the newest to the oldest. */
@@ -217,7 +193,7 @@ export class KeywordSearch {
   /** Every match through the search index (up to one more than `maxCounted`), newest first. */
   private async indexMatches(scope: ListScope, keyword: string, authorIds: number[]) {
     const query = scope.apply(db.from('posts as p')).select('p.id')
-    searchAdapter().apply(query, keyword, authorIds)
+    this.match(query, keyword, authorIds)
     return idsOf(await query.orderBy('p.id', 'desc').limit(this.options.maxCounted + 1))
   }
 
@@ -229,7 +205,7 @@ export class KeywordSearch {
     page: PageRequest
   ) {
     const query = scope.apply(postQuery())
-    searchAdapter().apply(query, keyword, authorIds)
+    this.match(query, keyword, authorIds)
     return (await atPage(query, page)) as PostRow[]
   }
 
@@ -239,13 +215,6 @@ export class KeywordSearch {
       ? ids.filter((id) => id < page.afterId!)
       : ids.slice((page.page - 1) * page.size)
     return this.rowsByIds(from.slice(0, page.size + 1))
-  }
-
-  /** The list rows of these posts (still live), newest first. */
-  private async rowsByIds(ids: number[]) {
-    if (!ids.length) return []
-    const query = postQuery().whereIn('p.id', ids).whereNull('p.deleted_at')
-    return (await query.orderBy('p.id', 'desc')) as PostRow[]
   }
 }
 

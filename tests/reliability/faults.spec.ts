@@ -162,6 +162,8 @@ test.group('Faults: the database becomes unreachable', () => {
       MYSQL_DATABASE: 'board_reliability',
       CACHE_STORE: 'memory',
       LIMITER_STORE: 'memory',
+      // Low enough that ten logins counted as failures would lock the account.
+      RATE_LIMIT_LOGIN_PER_USER: '5',
     }
     runAce(['migration:run', '--force'], { ...env, MYSQL_PORT: '3306' })
     runAce(['db:seed'], { ...env, MYSQL_PORT: '3306' })
@@ -171,10 +173,21 @@ test.group('Faults: the database becomes unreachable', () => {
     const tally: Tally = { sent: 0, faults: 0, fiveHundreds: 0 }
     try {
       server = await startServer(SERVER_PORT + 1, { ...env, MYSQL_PORT: String(PROXY_PORT) })
-      const { postId } = await signupAndPost(tally, server!.url)
+      const { postId, name } = await signupAndPost(tally, server!.url)
+      const login = () =>
+        call(tally, `${server!.url}/api/v1/user/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: name, password: 'secret-pass1' }),
+        })
 
       await proxy.cut()
       tally.faults++
+      // Correct passwords while the database is down: 503, and they are not failed logins.
+      for (let i = 0; i < 10; i++) {
+        const response = await login()
+        assert.equal(response.status, 503, response.text)
+      }
       for (let i = 0; i < 10; i++) {
         // Keyword lists are not served from the cache: they must reach the database.
         const response = await call(tally, `${server!.url}/api/v1/board/qna?keyword=down${i}`)
@@ -198,6 +211,8 @@ test.group('Faults: the database becomes unreachable', () => {
       )
       const post = await call(tally, `${server!.url}/api/v1/post/${postId}`)
       assert.equal(post.status, 200)
+      const back = await login()
+      assert.equal(back.status, 200, `the outage did not lock the account: ${back.text}`)
       assert.isNull(server!.process.exitCode)
       assert.equal(tally.fiveHundreds, 0)
     } finally {

@@ -23,7 +23,7 @@ export interface LoginInput {
 let dummyHash: Promise<string> | undefined
 let perUser: ReturnType<typeof limiter.use> | undefined
 
-/** Failed logins per username; built once, as parsing its durations on every login showed up. */
+/** Failed logins per account; built once, as parsing its durations on every login showed up. */
 function perUserLimiter() {
   perUser ??= limiter.use({
     requests: env.get('RATE_LIMIT_LOGIN_PER_USER') ?? 10,
@@ -35,9 +35,8 @@ function perUserLimiter() {
 
 /**
  * Checks credentials (name or email), refuses blocked and deactivated
- * accounts with 403, records the login and issues a token pair. Failed
- * attempts per username are limited; an unknown name costs the same bcrypt
- * time as a known one.
+ * accounts with 403, records the login and issues a token pair. Wrong
+ * passwords are limited per account (name and email share one count).
  */
 export class LoginUser {
   async handle(input: LoginInput) {
@@ -56,9 +55,21 @@ export class LoginUser {
    * state. Returns the user and its fresh snapshot.
    */
   async authenticate(input: LoginInput) {
-    const key = `login:user:${input.username.toLowerCase()}`
-    const [throttled, found] = await penalize(perUserLimiter(), key, () =>
-      this.verify(input.username, input.password)
+    // Failures count against the account, whether it was named by name or by email; a name
+    // no account has counts against the text. Only a wrong password counts: a login that
+    // failed because the database was down must not lock the account.
+    const account = await AuthUserLookup.forLogin(
+      input.username.includes('@') ? 'email' : 'name',
+      input.username
+    )
+    const key = account
+      ? `login:account:${account.user.id}`
+      : `login:name:${input.username.toLowerCase()}`
+    const [throttled, found] = await penalize(
+      perUserLimiter(),
+      key,
+      () => this.verify(account, input.password),
+      isInvalidCredentials
     )
     if (throttled) {
       countFailedLogin('throttled')
@@ -91,9 +102,12 @@ export class LoginUser {
   }
 
   /** The account and its snapshot when the password matches. */
-  private async verify(username: string, password: string) {
-    const found = await AuthUserLookup.forLogin(username.includes('@') ? 'email' : 'name', username)
+  private async verify(
+    found: Awaited<ReturnType<typeof AuthUserLookup.forLogin>>,
+    password: string
+  ) {
     if (!found) {
+      // An unknown name costs the same bcrypt time as a known one.
       dummyHash ??= hash.make('not-a-real-password')
       await hash.verify(await dummyHash, password)
       countFailedLogin('invalid_credentials')
@@ -109,4 +123,8 @@ export class LoginUser {
 
 function invalidCredentials() {
   return AppException.unauthorized('Invalid username or password', 'E_INVALID_CREDENTIALS')
+}
+
+function isInvalidCredentials(error: unknown) {
+  return error instanceof AppException && error.code === 'E_INVALID_CREDENTIALS'
 }

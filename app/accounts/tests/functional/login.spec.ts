@@ -118,6 +118,17 @@ test.group('POST /api/v1/user/login', (group) => {
     fine.assertStatus(200)
   })
 
+  test('failures by name and by email count against the same account', async ({ client }) => {
+    const user = await createUser()
+    const attempt = (username: string, password: string) =>
+      client.post('/api/v1/user/login').json({ username, password })
+    // A limit of five: three guesses by name and two by email use it up.
+    for (let i = 0; i < 3; i++) (await attempt(user.name, 'bad-guess')).assertStatus(401)
+    for (let i = 0; i < 2; i++) (await attempt(user.email, 'bad-guess')).assertStatus(401)
+    ;(await attempt(user.email, PASSWORD)).assertStatus(429)
+    ;(await attempt(user.name.toUpperCase(), PASSWORD)).assertStatus(429)
+  })
+
   test('a success after failures clears the per-username count', async ({ client }) => {
     const user = await createUser()
     const attempt = (password: string) =>

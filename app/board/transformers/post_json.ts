@@ -59,7 +59,7 @@ export function postDetailJson(row: PostRow, tree: CategoryTree) {
 }
 
 const { id, count, string, dateTime } = schemas
-const post = shape<PostJson>({
+const postFields = {
   id,
   created_datetime: dateTime,
   updated_datetime: dateTime,
@@ -69,14 +69,10 @@ const post = shape<PostJson>({
   content: string,
   comment: count,
   vote: count,
-})
+}
 
 /** The shapes of postJson and postDetailJson in the OpenAPI document. */
 export const postShapes = {
-  Post: post,
-  PostDetail: shape<ReturnType<typeof postDetailJson>>({
-    ...post.properties,
-    version: id,
-    user_id: id,
-  }),
+  Post: shape<PostJson>(postFields),
+  PostDetail: shape<ReturnType<typeof postDetailJson>>({ ...postFields, version: id, user_id: id }),
 }

@@ -131,8 +131,9 @@ export const schemas = {
 
 /**
  * An answer shape: a closed object, every property required but `optional`.
- * Typed by the JSON it describes (`shape<PostJson>`), so a field the
- * producer has and the shape lacks, or the reverse, fails the type check.
+ * Typed by the JSON it describes (`shape<PostJson>`), a field the producer
+ * has and the shape lacks fails the type check (and, written inline, the
+ * reverse); real answers are checked against the shape by the tests.
  */
 export function shape<T extends object>(
   properties: { [K in keyof T]-?: JsonSchema },

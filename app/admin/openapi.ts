@@ -1,4 +1,6 @@
-import { defineOpenApi, type OpenApiOperation } from '#core/openapi/openapi_fragment'
+import { defineOpenApi, schemas, text, type OpenApiOperation } from '#core/openapi/openapi_fragment'
+import { requestSchema, type Validator } from '#core/openapi/request_schema'
+import * as v from '#admin/validators/admin_validators'
 import { pluginOn } from '#admin/services/plugin_pages'
 
 /**
@@ -6,29 +8,22 @@ import { pluginOn } from '#admin/services/plugin_pages'
  * session cookie, not JSON API; they are listed so the document covers
  * every route the app answers.
  */
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+const page = (summary: string): OpenApiOperation => ({
+  summary,
+  responses: {
+    200: text('text/html', 'HTML page'),
+    302: { description: 'Not signed in: redirect to /admin/login' },
+    403: { description: 'Signed in, but not staff (HTML page)' },
+  },
+})
 
-function page(summary: string, params: string[] = []): OpenApiOperation {
+/** A form post: the fields of its validator, and the page's CSRF token. */
+function form(summary: string, validator?: Validator): OpenApiOperation {
+  const schema = validator ? requestSchema(validator) : { type: 'object', properties: {} }
+  schema.properties._csrf = { type: 'string', description: 'Or the X-CSRF-TOKEN header' }
   return {
-    tags: ['admin'],
     summary,
-    parameters: params.map(path),
-    responses: {
-      200: { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } },
-      302: { description: 'Not signed in: redirect to /admin/login' },
-      403: { description: 'Signed in, but not staff (HTML page)' },
-    },
-  }
-}
-
-function form(summary: string, params: string[] = []): OpenApiOperation {
-  return {
-    tags: ['admin'],
-    summary,
-    parameters: params.map(path),
-    requestBody: {
-      content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } },
-    },
+    requestBody: { content: { 'application/x-www-form-urlencoded': { schema } } },
     responses: {
       302: { description: 'Done or refused: redirect back with a flash message' },
       403: { description: 'Missing CSRF token, or not allowed (HTML page)' },
@@ -37,58 +32,48 @@ function form(summary: string, params: string[] = []): OpenApiOperation {
 }
 
 export default defineOpenApi({
-  tags: [
-    {
-      name: 'admin',
-      description: 'The admin panel (HTML, session cookie, CSRF); see docs/admin.md',
+  tag: {
+    name: 'admin',
+    description: 'The admin panel (HTML, session cookie, CSRF); see docs/admin.md',
+  },
+  params: { id: schemas.id, version: schemas.id },
+  routes: {
+    'GET /admin/assets/admin.css': {
+      summary: 'The panel stylesheet',
+      responses: { 200: text('text/css', 'CSS') },
     },
-  ],
-  paths: {
-    '/admin/assets/admin.css': {
-      get: {
-        tags: ['admin'],
-        summary: 'The panel stylesheet',
-        responses: {
-          200: { description: 'CSS', content: { 'text/css': { schema: { type: 'string' } } } },
-        },
-      },
-    },
-    '/admin/login': { get: page('Sign-in form'), post: form('Sign in (staff only, rate limited)') },
-    '/admin/logout': { post: form('Sign out') },
-    '/admin': { get: page('Dashboard: counts and posts per day') },
-    '/admin/users': { get: page('Users: search and pages') },
-    '/admin/users/{id}': { get: page("A user's posts and sign-ins", ['id']) },
-    '/admin/users/{id}/block': { post: form('Block with a reason', ['id']) },
-    '/admin/users/{id}/unblock': { post: form('Unblock', ['id']) },
-    '/admin/users/{id}/role': { post: form('Change the role (admins only)', ['id']) },
-    '/admin/categories': { get: page('The category tree'), post: form('Create a category') },
-    '/admin/categories/{name}/rename': { post: form('Rename a category', ['name']) },
-    '/admin/categories/{name}/move': { post: form('Move a category', ['name']) },
-    '/admin/categories/{name}/delete': { post: form('Delete a category', ['name']) },
-    '/admin/posts': { get: page('Recent and deleted posts, by board and author') },
-    '/admin/posts/{id}': {
-      get: page('A post with its history and a diff of two versions', ['id']),
-    },
-    '/admin/posts/{id}/delete': { post: form('Soft-delete a post', ['id']) },
-    '/admin/posts/{id}/restore': { post: form('Restore a post', ['id']) },
-    '/admin/posts/{id}/versions/{version}/restore': {
-      post: form('Restore an old version as a new one', ['id', 'version']),
-    },
-    '/admin/comments': { get: page('Recent and deleted comments') },
-    '/admin/comments/{id}/delete': { post: form('Soft-delete a comment', ['id']) },
-    '/admin/comments/{id}/restore': { post: form('Restore a comment', ['id']) },
+    'GET /admin/login': page('Sign-in form'),
+    'POST /admin/login': form('Sign in (staff only, rate limited)', v.signInValidator),
+    'POST /admin/logout': form('Sign out'),
+    'GET /admin': page('Dashboard: counts and posts per day'),
+    'GET /admin/users': page('Users: search and pages'),
+    'GET /admin/users/{id}': page("A user's posts and sign-ins"),
+    'POST /admin/users/{id}/block': form('Block with a reason', v.blockValidator),
+    'POST /admin/users/{id}/unblock': form('Unblock'),
+    'POST /admin/users/{id}/role': form('Change the role (admins only)', v.roleValidator),
+    'GET /admin/categories': page('The category tree'),
+    'POST /admin/categories': form('Create a category', v.createCategoryValidator),
+    'POST /admin/categories/{name}/rename': form('Rename a category', v.renameCategoryValidator),
+    'POST /admin/categories/{name}/move': form('Move a category', v.moveCategoryValidator),
+    'POST /admin/categories/{name}/delete': form('Delete a category', v.deleteCategoryValidator),
+    'GET /admin/posts': page('Recent and deleted posts, by board and author'),
+    'GET /admin/posts/{id}': page('A post with its history and a diff of two versions'),
+    'POST /admin/posts/{id}/delete': form('Soft-delete a post'),
+    'POST /admin/posts/{id}/restore': form('Restore a post'),
+    'POST /admin/posts/{id}/versions/{version}/restore': form(
+      'Restore an old version as a new one'
+    ),
+    'GET /admin/comments': page('Recent and deleted comments'),
+    'POST /admin/comments/{id}/delete': form('Soft-delete a comment'),
+    'POST /admin/comments/{id}/restore': form('Restore a comment'),
     // Pages of other plugins, registered only while those plugins are switched on.
-    ...(pluginOn('audit')
-      ? { '/admin/audit': { get: page('Audit log: filters and pages (admins only)') } }
-      : {}),
-    ...(pluginOn('webhooks')
-      ? {
-          '/admin/webhooks': {
-            get: page('Webhook subscriptions and recent deliveries (admins only)'),
-          },
-          '/admin/webhooks/{id}/enable': { post: form('Enable a subscription', ['id']) },
-          '/admin/webhooks/{id}/disable': { post: form('Disable a subscription', ['id']) },
-        }
-      : {}),
+    ...(pluginOn('audit') && {
+      'GET /admin/audit': page('Audit log: filters and pages (admins only)'),
+    }),
+    ...(pluginOn('webhooks') && {
+      'GET /admin/webhooks': page('Webhook subscriptions and recent deliveries (admins only)'),
+      'POST /admin/webhooks/{id}/enable': form('Enable a subscription'),
+      'POST /admin/webhooks/{id}/disable': form('Disable a subscription'),
+    }),
   },
 })

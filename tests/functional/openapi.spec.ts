@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import limiter from '@adonisjs/limiter/services/main'
-import { openApiValidator } from '#tests/helpers/openapi'
-import { signedInUser, uniqueName } from '#tests/helpers/accounts'
+import { openApiValidator, requestProbes } from '#tests/helpers/openapi'
+import { PASSWORD, signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard } from '#tests/helpers/board'
 
 /** ":id" in router patterns is "{id}" in OpenAPI. */
@@ -75,6 +75,30 @@ test.group('OpenAPI document', (group) => {
     ;(await client.get('/docs/assets/docs-init.js')).assertStatus(200)
     ;(await client.get('/docs/assets/package.json')).assertStatus(404)
     ;(await client.get('/docs/assets/..%2F..%2Fpackage.json')).assertStatus(404)
+  })
+
+  test('documented request schemas are what the validators enforce', async ({ client, assert }) => {
+    const { doc } = await openApiValidator()
+    const probes = requestProbes(doc, PASSWORD)
+    assert.isAbove(probes.length, 50)
+    const wrong: string[] = []
+    let session: Awaited<ReturnType<typeof signedInUser>> | undefined
+    for (const probe of probes) {
+      if (probe.auth) session ??= await signedInUser(client)
+      await limiter.clear()
+      let request = client.request(probe.url, probe.method).qs(probe.query ?? {})
+      if (probe.auth) request = request.headers(session!.auth)
+      if (probe.body) request = request.json(probe.body)
+      const response = await request
+      const status = response.status()
+      const fields = (response.body().errors ?? []).map((error: { field?: string }) => error.field)
+      const ok = probe.field ? status === 422 && fields.includes(probe.field) : status !== 422
+      const what = `${probe.method} ${probe.path} ${probe.field ?? ''} ${probe.why}`
+      if (!ok) wrong.push(`${what}: ${status} ${fields}`)
+      // A valid request that succeeded may have spent the session (a password change, a deletion).
+      if (!probe.field && status < 300) session = undefined
+    }
+    assert.deepEqual(wrong, [])
   })
 
   test('real answers of the main endpoints match the documented schemas', async ({ client }) => {

@@ -1,5 +1,7 @@
 import type User from '#accounts/models/user'
 import type { AuthUser } from '#accounts/domain/auth_user'
+import { ROLE_NAMES } from '#accounts/models/role'
+import { schemas, shape } from '#core/openapi/openapi_fragment'
 
 export interface UserJson {
   id: number
@@ -16,3 +18,12 @@ export function userJson(user: AuthUser | (User & { role: { name: string } })): 
     typeof user.createdAt === 'string' ? user.createdAt : user.createdAt.toUTC().toISO()!
   return { id: user.id, name: user.name, email: user.email, role, created_at: createdAt }
 }
+
+/** The shape of userJson in the OpenAPI document. */
+export const userShape = shape<UserJson>({
+  id: schemas.id,
+  name: schemas.string,
+  email: schemas.string,
+  role: { enum: ROLE_NAMES },
+  created_at: schemas.dateTime,
+})

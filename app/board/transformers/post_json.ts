@@ -1,6 +1,7 @@
 import { toIso } from '#core/database/to_iso'
 import { DELETED_AUTHOR_NAME } from '#accounts/public'
 import type { CategoryTree } from '#board/domain/category_tree'
+import { schemas, shape } from '#core/openapi/openapi_fragment'
 
 /** A row of the post list query (posts p + current version v + author name). */
 export interface PostRow {
@@ -55,4 +56,23 @@ export function postDetailJson(row: PostRow, tree: CategoryTree) {
     version: Number(row.current_version),
     user_id: Number(row.user_id),
   }
+}
+
+const { id, count, string, dateTime } = schemas
+const postFields = {
+  id,
+  created_datetime: dateTime,
+  updated_datetime: dateTime,
+  category: string,
+  user: { ...string, description: 'Author name, or a placeholder once deleted' },
+  title: string,
+  content: string,
+  comment: count,
+  vote: count,
+}
+
+/** The shapes of postJson and postDetailJson in the OpenAPI document. */
+export const postShapes = {
+  Post: shape<PostJson>(postFields),
+  PostDetail: shape<ReturnType<typeof postDetailJson>>({ ...postFields, version: id, user_id: id }),
 }

@@ -1,7 +1,23 @@
 import type { PluginManifest } from '#core/plugins/define_plugin'
-import { ERROR_STATUSES, type OpenApiFragment } from '#core/openapi/openapi_fragment'
+import { ERROR_STATUSES, shape, type OpenApiFragment } from '#core/openapi/openapi_fragment'
+import type { ErrorItem } from '#core/exceptions/error_body'
 import { loadDefault } from '#core/plugins/load_default'
 import coreOpenApi from '#core/openapi/core_openapi'
+
+/** The error shape, the one body of every error answer. */
+const errorSchemas = {
+  ErrorItem: shape<ErrorItem>(
+    {
+      code: { type: 'string', pattern: '^E_[A-Z_]+$' },
+      message: { type: 'string' },
+      field: { type: 'string', description: 'Only for input errors' },
+    },
+    ['field']
+  ),
+  ErrorBody: shape({
+    errors: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ErrorItem' } },
+  }),
+}
 
 /**
  * Merges the core fragment and those of the plugins switched on into one
@@ -18,20 +34,16 @@ export async function buildOpenApiDocument(
   }
 
   const paths: Record<string, Record<string, unknown>> = {}
-  const schemas: Record<string, unknown> = { ...errorSchemas() }
-  const tags: { name: string; description?: string }[] = []
+  const schemas: Record<string, unknown> = { ...errorSchemas }
   const owners = new Map<string, string>()
-
   for (const [owner, fragment] of fragments) {
-    tags.push(...(fragment.tags ?? []))
     for (const [path, item] of Object.entries(fragment.paths)) {
-      paths[path] ??= {}
       for (const [method, operation] of Object.entries(item)) {
         const key = `${method.toUpperCase()} ${path}`
         if (owners.has(key))
           throw new Error(`OpenAPI: ${key} documented by ${owners.get(key)} and ${owner}`)
         owners.set(key, owner)
-        paths[path][method] = operation
+        paths[path] = { ...paths[path], [method]: operation }
       }
     }
     for (const [name, schema] of Object.entries(fragment.schemas ?? {})) {
@@ -40,60 +52,29 @@ export async function buildOpenApiDocument(
     }
   }
 
+  const errorBody = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } }
+  const retryAfter = {
+    'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' },
+  }
   return {
     openapi: '3.1.0',
     info: {
-      title: info.title,
-      version: info.version,
+      ...info,
       description:
         'Headless board CMS. Errors always have the shape {"errors":[{"code","message","field"?}]}. ' +
         'Every response carries X-Request-Id.',
     },
-    tags,
+    tags: fragments.flatMap(([, fragment]) => fragment.tags ?? []),
     paths,
     components: {
-      securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-      },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas,
       responses: Object.fromEntries(
         Object.entries(ERROR_STATUSES).map(([status, description]) => [
           `Error${status}`,
-          {
-            description,
-            ...(status === '429'
-              ? {
-                  headers: {
-                    'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' },
-                  },
-                }
-              : {}),
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
-          },
+          { description, content: errorBody, ...(status === '429' && { headers: retryAfter }) },
         ])
       ),
-    },
-  }
-}
-
-function errorSchemas() {
-  return {
-    ErrorItem: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', pattern: '^E_[A-Z_]+$' },
-        message: { type: 'string' },
-        field: { type: 'string', description: 'Only for input errors' },
-      },
-      additionalProperties: false,
-    },
-    ErrorBody: {
-      type: 'object',
-      required: ['errors'],
-      properties: {
-        errors: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ErrorItem' } },
-      },
     },
   }
 }

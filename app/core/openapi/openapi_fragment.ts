@@ -1,52 +1,53 @@
+import { queryParameters, requestSchema, type Validator } from '#core/openapi/request_schema'
+
 /**
- * OpenAPI 3.1 pieces a plugin keeps beside its routes. app/core merges the
- * fragments of the plugins that are switched on into one document. The
- * helpers keep a fragment short: path parameters, auth and the shared
- * error answers are filled in from a few words.
+ * The OpenAPI 3.1 part of a plugin; app/core merges those of the plugins
+ * switched on. A route names its validators (request schemas come from
+ * them) and the shapes it answers with; the rest is filled in here.
  */
-export type JsonSchema = Record<string, unknown>
+export type JsonSchema = Record<string, any>
+export type OpenApiOperation = { summary: string; responses: JsonSchema } & JsonSchema
+type Tag = { name: string; description?: string }
 
-export interface OpenApiOperation {
-  tags?: string[]
-  summary: string
-  description?: string
-  operationId?: string
-  security?: Record<string, string[]>[]
-  parameters?: Record<string, unknown>[]
-  requestBody?: Record<string, unknown>
-  responses: Record<string, unknown>
-}
-
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
-
+/** What defineOpenApi() returns and app/core merges: plain OpenAPI. */
 export interface OpenApiFragment {
-  tags?: { name: string; description?: string }[]
-  /** OpenAPI paths ("/api/v1/post/{id}"), full paths as the router has them. */
-  paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>
-  /** Named schemas, referenced with ref("Name"). Names must be unique across plugins. */
+  tags?: Tag[]
+  paths: Record<string, Record<string, OpenApiOperation>>
+  /** Named schemas (answer shapes); names are unique across plugins. */
   schemas?: Record<string, JsonSchema>
 }
 
-export function defineOpenApi(fragment: OpenApiFragment): OpenApiFragment {
-  return fragment
+export function defineOpenApi(spec: {
+  /** Of every path below, as a router group's prefix. */
+  prefix?: string
+  tag: Tag
+  /** Schemas of path parameters by name; any other is a string. */
+  params?: Record<string, JsonSchema>
+  /** `'GET /post/{id}': route(...)`: method and path as the router has them. */
+  routes: Record<string, OpenApiOperation>
+  schemas?: Record<string, JsonSchema>
+}): OpenApiFragment {
+  const paths: OpenApiFragment['paths'] = {}
+  for (const [key, { parameters = [], ...operation }] of Object.entries(spec.routes)) {
+    const [method, rest] = key.split(' ')
+    const path = (spec.prefix ?? '') + rest
+    const inPath = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+      return { name, in: 'path', required: true, schema: spec.params?.[name] ?? { type: 'string' } }
+    })
+    const responses = { ...operation.responses }
+    // A path parameter may name nothing: 404, where errors are answered in the shared shape.
+    const sharedErrors = Object.values(responses).some((answer) =>
+      answer.$ref?.startsWith('#/components/responses/')
+    )
+    if (inPath.length && sharedErrors) responses[404] ??= errorRef(404)
+    const complete: OpenApiOperation = { tags: [spec.tag.name], ...operation, responses }
+    if (inPath.length || parameters.length) complete.parameters = [...inPath, ...parameters]
+    paths[path] = { ...paths[path], [method.toLowerCase()]: complete }
+  }
+  return { tags: [spec.tag], paths, schemas: spec.schemas }
 }
 
-/** A reference to a named schema in components.schemas. */
-export function ref(name: string): JsonSchema {
-  return { $ref: `#/components/schemas/${name}` }
-}
-
-/** A JSON answer with a schema. */
-export function json(description: string, schema: JsonSchema) {
-  return { description, content: { 'application/json': { schema } } }
-}
-
-/** An answer without a body (204). */
-export function empty(description = 'Done, no content') {
-  return { description }
-}
-
-/** Error answers shared by every plugin: components.responses, all in the error shape. */
+/** Error answers shared by every plugin (components.responses, all in the error shape). */
 export const ERROR_STATUSES = {
   400: 'Malformed body',
   401: 'Missing, invalid or expired credentials',
@@ -58,81 +59,86 @@ export const ERROR_STATUSES = {
   429: 'Rate limited; see Retry-After',
   503: 'A dependency is down',
 } as const
-
 export type ErrorStatus = keyof typeof ERROR_STATUSES
-
-export interface OperationSpec {
-  tag: string
-  summary: string
-  description?: string
-  /** Requires `Authorization: Bearer <access token>` (adds 401 and 403). */
-  auth?: boolean
-  /** Types of path parameters; every `{name}` in the path must be listed. */
-  params?: Record<string, JsonSchema>
-  query?: Record<string, JsonSchema & { required?: boolean; description?: string }>
-  /** A JSON request body schema. */
-  body?: JsonSchema
-  /** Also accepted as application/x-www-form-urlencoded. */
-  form?: boolean
-  responses: Record<string, unknown>
-  /** Error answers this route gives beyond the defaults (400 and 413 with a body, 401 with auth). */
-  errors?: ErrorStatus[]
-}
-
 const errorRef = (status: ErrorStatus) => ({ $ref: `#/components/responses/Error${status}` })
 
-/** Builds an operation from a short spec. */
-export function op(spec: OperationSpec): OpenApiOperation {
-  const parameters: Record<string, unknown>[] = []
-  for (const [name, schema] of Object.entries(spec.params ?? {})) {
-    parameters.push({ name, in: 'path', required: true, schema })
-  }
-  for (const [name, { required, description, ...schema }] of Object.entries(spec.query ?? {})) {
-    parameters.push({ name, in: 'query', required: Boolean(required), description, schema })
-  }
+export interface RouteSpec {
+  description?: string
+  /** Needs `Authorization: Bearer <access token>` (adds 401, and 403 for blocked users). */
+  auth?: boolean
+  /** The validator of the JSON body (adds 400, 413 and 422); `form`: also urlencoded. */
+  body?: Validator
+  form?: boolean
+  /** The validator of the query string, one parameter per field (adds 422). */
+  query?: Validator
+  /** Descriptions of request fields, for what a validator's schema cannot say. */
+  notes?: Record<string, string>
+  /** Error answers beyond those above, 503, and 404 for a path with parameters. */
+  errors?: ErrorStatus[]
+  /** Answers: a shape name ('Post', 'Post[]'), null for no body, or a response object. */
+  [status: number]: string | null | { description: string }
+}
 
-  const statuses = new Set<ErrorStatus>(spec.errors ?? [])
-  if (spec.body) {
-    statuses.add(400)
-    statuses.add(413)
-    statuses.add(422)
-  }
-  if (spec.query && Object.keys(spec.query).length) statuses.add(422)
-  if (spec.auth) {
-    statuses.add(401)
-    statuses.add(403) // blocked users, on every authenticated route
-  }
-  statuses.add(503)
-
-  const responses: Record<string, unknown> = { ...spec.responses }
-  for (const status of [...statuses].sort()) responses[String(status)] ??= errorRef(status)
-
-  const operation: OpenApiOperation = {
-    tags: [spec.tag],
-    summary: spec.summary,
-    responses,
-  }
-  if (spec.description) operation.description = spec.description
-  if (spec.auth) operation.security = [{ bearer: [] }]
-  if (parameters.length) operation.parameters = parameters
-  if (spec.body) {
-    const content: Record<string, unknown> = { 'application/json': { schema: spec.body } }
-    if (spec.form) content['application/x-www-form-urlencoded'] = { schema: spec.body }
+/** One operation: `route('A post', { 200: 'Post' })`. */
+export function route(summary: string, spec: RouteSpec): OpenApiOperation {
+  const { description, auth, body, form, query, notes, errors = [], ...answers } = spec
+  const operation: OpenApiOperation = { summary, description, responses: {} }
+  if (auth) operation.security = [{ bearer: [] }]
+  if (query) operation.parameters = queryParameters(query, notes)
+  if (body) {
+    const schema = requestSchema(body, notes)
+    const content: JsonSchema = { 'application/json': { schema } }
+    if (form) content['application/x-www-form-urlencoded'] = { schema }
     operation.requestBody = { required: true, content }
   }
+  for (const [status, answer] of Object.entries(answers)) {
+    operation.responses[status] =
+      typeof answer === 'string' ? json(answer, schemas.ref(answer)) : (answer ?? empty)
+  }
+  const statuses: number[] = [...errors, 503]
+  if (body) statuses.push(400, 413, 422)
+  if (query) statuses.push(422)
+  if (auth) statuses.push(401, 403)
+  for (const status of statuses) operation.responses[status] ??= errorRef(status as ErrorStatus)
   return operation
 }
 
-/** Common schema bits. */
+const empty = { description: 'Done, no content' }
+
+/** A JSON answer with a schema. */
+export function json(description: string, schema: JsonSchema) {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+/** A non-JSON answer ('text/csv', 'text/html', ...). */
+export function text(type: string, description: string) {
+  return { description, content: { [type]: { schema: { type: 'string' } } } }
+}
+
+/** Property schemas of answer shapes. */
 export const schemas = {
   id: { type: 'integer', minimum: 1 } as JsonSchema,
+  count: { type: 'integer', minimum: 0 } as JsonSchema,
+  string: { type: 'string' } as JsonSchema,
   dateTime: { type: 'string', format: 'date-time' } as JsonSchema,
-  text: (max: number, min = 1): JsonSchema => ({ type: 'string', minLength: min, maxLength: max }),
   nullable: (schema: JsonSchema): JsonSchema => ({ oneOf: [schema, { type: 'null' }] }),
-  object: (properties: Record<string, JsonSchema>, optional: string[] = []): JsonSchema => ({
-    type: 'object',
-    properties,
-    required: Object.keys(properties).filter((key) => !optional.includes(key)),
-  }),
-  array: (items: JsonSchema): JsonSchema => ({ type: 'array', items }),
+  /** A named schema, 'Post', or a list of them, 'Post[]'. */
+  ref(name: string): JsonSchema {
+    const item = { $ref: `#/components/schemas/${name.replace(/\[\]$/, '')}` }
+    return name.endsWith('[]') ? { type: 'array', items: item } : item
+  },
+}
+
+/**
+ * An answer shape: a closed object, every property required but `optional`.
+ * Typed by the JSON it describes (`shape<PostJson>`), a field the producer
+ * has and the shape lacks fails the type check (and, written inline, the
+ * reverse); real answers are checked against the shape by the tests.
+ */
+export function shape<T extends object>(
+  properties: { [K in keyof T]-?: JsonSchema },
+  optional: (keyof T)[] = []
+): JsonSchema {
+  const required = Object.keys(properties).filter((key) => !optional.includes(key as keyof T))
+  return { type: 'object', properties, required, additionalProperties: false }
 }

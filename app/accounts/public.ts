@@ -7,10 +7,15 @@ import '#accounts/events/account_events'
 
 // Who is signed in: the cached snapshot every authenticated request carries.
 export type { AuthUser } from '#accounts/domain/auth_user'
-export { isBlocked, isDeactivated, canModerate, isAdmin } from '#accounts/domain/auth_user'
+export { isBlocked, isDeactivated } from '#accounts/domain/auth_user'
 export { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 export { ROLE_NAMES, type RoleName } from '#accounts/models/role'
 export type { StateName } from '#accounts/models/state'
+
+// Who may do what with accounts (Bouncer policy), and the role ladder other plugins'
+// policies build on: code outside policies asks a policy, never a role.
+export { default as UserPolicy } from '#accounts/policies/user_policy'
+export { roleAtLeast, type Actor } from '#accounts/policies/role_at_least'
 
 // Guards for config/auth.ts, and the login limit other sign-in forms share.
 export { jwtGuard, webSessionGuard } from '#accounts/guards/auth_guards'

@@ -5,3 +5,4 @@
  */
 export { ManageWebhooks } from '#webhooks/actions/manage_webhooks'
 export { ListDeliveries } from '#webhooks/actions/list_deliveries'
+export { default as WebhookPolicy } from '#webhooks/policies/webhook_policy'

@@ -2,13 +2,18 @@ import emitter from '@adonisjs/core/services/emitter'
 import User from '#accounts/models/user'
 import Role, { type RoleName } from '#accounts/models/role'
 import { AppException } from '#core/exceptions/app_exception'
-import { isAdmin, type AuthUser } from '#accounts/domain/auth_user'
+import type { AuthUser } from '#accounts/domain/auth_user'
+import { authorize } from '#core/authorization/authorize'
+import UserPolicy from '#accounts/policies/user_policy'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 
-/** Changes a user's role; admins only (actor null = an operator at the command line). */
+/**
+ * Changes a user's role: admins, not their own (UserPolicy.changeRole);
+ * actor null is an operator at the command line.
+ */
 export class ChangeRole {
   async handle(userId: number, roleName: RoleName, actor: AuthUser | null) {
-    if (actor && !isAdmin(actor)) throw AppException.forbidden('Only admins may change roles')
+    await authorize(actor, UserPolicy, 'changeRole', { id: userId })
     const user = await User.query().where('id', userId).whereNull('deleted_at').first()
     if (!user) throw AppException.notFound('User')
     const role = await Role.findBy('name', roleName)

@@ -4,14 +4,16 @@ import User from '#accounts/models/user'
 import State from '#accounts/models/state'
 import UserState from '#accounts/models/user_state'
 import { AppException } from '#core/exceptions/app_exception'
-import { canModerate, isAdmin, type AuthUser } from '#accounts/domain/auth_user'
+import { authorize } from '#core/authorization/authorize'
+import type { AuthUser } from '#accounts/domain/auth_user'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import UserPolicy from '#accounts/policies/user_policy'
 
 /**
  * Blocks or unblocks a user. `actor` is null for operators at the command
- * line; otherwise moderators and admins may block, and only admins may
- * block another moderator or admin. A blocked user's live tokens answer 403
- * from the next request on (the cached snapshot is dropped).
+ * line; otherwise UserPolicy.block decides (staff block users, only admins
+ * block staff). A blocked user's live tokens answer 403 from the next
+ * request on (the cached snapshot is dropped).
  */
 export class SetUserBlocked {
   async block(userId: number, reason: string | null, actor: AuthUser | null) {
@@ -50,13 +52,7 @@ export class SetUserBlocked {
       .preload('role')
       .first()
     if (!target) throw AppException.notFound('User')
-    if (actor) {
-      if (actor.id === target.id)
-        throw AppException.forbidden('You cannot block or unblock yourself')
-      if (!canModerate(actor)) throw AppException.forbidden()
-      if (target.role.name !== 'user' && !isAdmin(actor))
-        throw AppException.forbidden('Only admins may block staff')
-    }
+    await authorize(actor, UserPolicy, 'block', { id: target.id, role: target.role.name })
     return target
   }
 }

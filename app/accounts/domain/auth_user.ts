@@ -22,12 +22,3 @@ export function isBlocked(user: Pick<AuthUser, 'states'>) {
 export function isDeactivated(user: Pick<AuthUser, 'states'>) {
   return user.states.includes('deactivated')
 }
-
-/** Moderators and admins may moderate content; only admins manage users and roles. */
-export function canModerate(user: Pick<AuthUser, 'role'>) {
-  return user.role === 'admin' || user.role === 'moderator'
-}
-
-export function isAdmin(user: Pick<AuthUser, 'role'>) {
-  return user.role === 'admin'
-}

@@ -34,7 +34,7 @@ export default class CategoriesController {
       ctx,
       async () => {
         const { name, parent } = await createCategoryValidator.validate(ctx.request.all())
-        await categories.create(name, parent || undefined)
+        await categories.create(name, parent || undefined, ctx.staff)
         return parent ? `Category "${name}" created under "${parent}".` : `Board "${name}" created.`
       },
       BACK
@@ -47,7 +47,7 @@ export default class CategoriesController {
       ctx,
       async () => {
         const { name } = await renameCategoryValidator.validate(ctx.request.all())
-        await categories.rename(ctx.params.name, name)
+        await categories.rename(ctx.params.name, name, ctx.staff)
         return `"${ctx.params.name}" renamed to "${name}".`
       },
       BACK
@@ -60,7 +60,7 @@ export default class CategoriesController {
       ctx,
       async () => {
         const { parent } = await moveCategoryValidator.validate(ctx.request.all())
-        await categories.move(ctx.params.name, parent || null)
+        await categories.move(ctx.params.name, parent || null, ctx.staff)
         return parent
           ? `"${ctx.params.name}" moved under "${parent}".`
           : `"${ctx.params.name}" is now a board.`
@@ -75,7 +75,7 @@ export default class CategoriesController {
       ctx,
       async () => {
         const { move_to: moveTo } = await deleteCategoryValidator.validate(ctx.request.all())
-        await categories.delete(ctx.params.name, moveTo || undefined)
+        await categories.delete(ctx.params.name, moveTo || undefined, ctx.staff)
         return moveTo
           ? `"${ctx.params.name}" deleted; its posts moved to "${moveTo}".`
           : `"${ctx.params.name}" deleted.`

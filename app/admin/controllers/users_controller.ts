@@ -5,10 +5,11 @@ import {
   ROLE_NAMES,
   SetUserBlocked,
   UserDirectory,
-  isAdmin,
+  UserPolicy,
   type DirectoryUser,
 } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
+import { allows, authorize } from '#core/authorization/authorize'
 import { blockValidator, roleValidator } from '#admin/validators/admin_validators'
 import { pageNumber, queryText } from '#admin/services/page_number'
 import { pluginOn } from '#admin/services/plugin_pages'
@@ -20,6 +21,7 @@ const PAGE_SIZE = 25
 
 export default class UsersController {
   async index(ctx: HttpContext) {
+    await authorize(ctx.staff, UserPolicy, 'list')
     const q = queryText(ctx.request.input('q'))
     const users = await UserDirectory.list({
       q,
@@ -37,6 +39,7 @@ export default class UsersController {
   }
 
   async show(ctx: HttpContext) {
+    await authorize(ctx.staff, UserPolicy, 'list')
     const user = await UserDirectory.find(Number(ctx.params.id))
     if (!user) throw AppException.notFound('User')
     const [posts, logins] = await Promise.all([
@@ -53,7 +56,7 @@ export default class UsersController {
         userAgent: login.userAgent ?? '',
       })),
       roles: ROLE_NAMES,
-      canChangeRole: isAdmin(ctx.staff) && ctx.staff.id !== user.id,
+      canChangeRole: await allows(ctx.staff, UserPolicy, 'changeRole', user),
     })
   }
 
@@ -78,10 +81,6 @@ export default class UsersController {
   async role(ctx: HttpContext, changeRole: ChangeRole) {
     return runAction(ctx, async () => {
       const { role } = await roleValidator.validate(ctx.request.all())
-      if (Number(ctx.params.id) === ctx.staff.id) {
-        // An admin demoting themselves would lock the panel's last admin out.
-        throw AppException.forbidden('You cannot change your own role here')
-      }
       const user = await changeRole.handle(Number(ctx.params.id), role, ctx.staff)
       return `${user.name} is now ${role}.`
     })

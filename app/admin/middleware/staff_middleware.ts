@@ -2,11 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import {
   AuthUserLookup,
-  canModerate,
+  UserPolicy,
   isBlocked,
   isDeactivated,
   type AuthUser,
 } from '#accounts/public'
+import { allows } from '#core/authorization/authorize'
 import { renderPage } from '#admin/services/render_page'
 
 declare module '@adonisjs/core/http' {
@@ -20,7 +21,8 @@ declare module '@adonisjs/core/http' {
  * Pages behind sign-in: anonymous visitors go to the sign-in page, users
  * blocked or deactivated since they signed in are signed out at once (the
  * snapshot is read from the database on every request, not from the
- * cache), and signed-in users without a staff role get a refusal page.
+ * cache), and a signed-in user UserPolicy.accessPanel refuses (no staff
+ * role) gets a refusal page.
  */
 export default class StaffMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -37,7 +39,7 @@ export default class StaffMiddleware {
       ctx.session.flash('error', 'This account is blocked or deactivated.')
       return ctx.response.redirect().toPath('/admin/login')
     }
-    if (!canModerate(snapshot)) {
+    if (!(await allows(snapshot, UserPolicy, 'accessPanel'))) {
       ctx.response.status(403)
       return renderPage(ctx, 'admin::refused', { title: 'Not allowed', signedIn: snapshot.name })
     }

@@ -1,14 +1,34 @@
 import plugins from '#config/plugins'
+import type { AuthUser } from '#accounts/public'
+import { allows } from '#core/authorization/authorize'
 import { adminPages } from '#core/plugins/admin_pages'
 import type { PluginManifest } from '#core/plugins/define_plugin'
 
 /**
- * The pages of other plugins the panel implements, by path, with the plugin
- * that must be switched on. Both need admins (their actions refuse others).
+ * The pages of other plugins the panel implements, by path: the plugin that
+ * must be switched on, and the owner's policy that decides who gets the
+ * link (the page's actions ask the same policy). The public entry is
+ * imported only when the link is about to show, so a switched-off plugin
+ * is never loaded.
  */
-const PLUGIN_PAGES: Record<string, string> = {
-  '/admin/audit': 'audit',
-  '/admin/webhooks': 'webhooks',
+const PLUGIN_PAGES: Record<
+  string,
+  { plugin: string; shows: (staff: AuthUser) => Promise<boolean> }
+> = {
+  '/admin/audit': {
+    plugin: 'audit',
+    shows: async (staff) => {
+      const { AuditPolicy } = await import('#audit/public')
+      return allows(staff, AuditPolicy, 'read')
+    },
+  },
+  '/admin/webhooks': {
+    plugin: 'webhooks',
+    shows: async (staff) => {
+      const { WebhookPolicy } = await import('#webhooks/public')
+      return allows(staff, WebhookPolicy, 'manage')
+    },
+  },
 }
 
 /** Whether a plugin is listed in config/plugins.ts. */
@@ -18,11 +38,16 @@ export function pluginOn(name: string): boolean {
 
 /**
  * The navigation links for the pages switched-on plugins declare
- * (`adminPages` in their manifests) that the panel implements; others are
- * skipped.
+ * (`adminPages` in their manifests) that the panel implements and the
+ * owner's policy lets this staff member see; others are skipped.
  */
-export function pluginNav(): { href: string; label: string }[] {
-  return adminPages()
-    .filter((page) => PLUGIN_PAGES[page.path] === page.plugin)
-    .map((page) => ({ href: page.path, label: page.title }))
+export async function pluginNav(staff: AuthUser): Promise<{ href: string; label: string }[]> {
+  const links = []
+  for (const page of adminPages()) {
+    const known = PLUGIN_PAGES[page.path]
+    if (known?.plugin === page.plugin && (await known.shows(staff))) {
+      links.push({ href: page.path, label: page.title })
+    }
+  }
+  return links
 }

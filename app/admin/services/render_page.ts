@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { isAdmin } from '#accounts/public'
 import { pluginNav, pluginOn } from '#admin/services/plugin_pages'
 
 const NAV = [
@@ -37,7 +36,8 @@ export async function renderPage(
         ? [
             ...NAV,
             ...(pluginOn('board') ? BOARD_NAV : []),
-            ...(isAdmin(ctx.staff) ? pluginNav() : []),
+            // Other plugins' pages, as their policies allow (admins only today).
+            ...(await pluginNav(ctx.staff)),
           ].map((item) => ({
             ...item,
             current: item.href === '/admin' ? path === '/admin' : path.startsWith(item.href),

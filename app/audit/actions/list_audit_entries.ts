@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
-import { isAdmin, type AuthUser } from '#accounts/public'
+import type { AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
+import { authorize } from '#core/authorization/authorize'
+import AuditPolicy from '#audit/policies/audit_policy'
 import { sqlNow } from '#core/database/sql_now'
 import { toIso } from '#core/database/to_iso'
 import { listAuditValidator } from '#audit/validators/audit_validators'
@@ -18,12 +20,13 @@ export interface AuditEntryJson {
 
 /**
  * The audit log, newest first, filtered, for `audit:list` and the admin
- * panel. `actor` null is an operator; otherwise admins only. `action` may
- * be a whole action ("post.deleted") or a resource prefix ("post").
+ * panel. `actor` null is an operator; otherwise AuditPolicy.read decides
+ * (admins). `action` may be a whole action ("post.deleted") or a resource
+ * prefix ("post").
  */
 export class ListAuditEntries {
   async handle(raw: unknown, actor: AuthUser | null) {
-    if (actor && !isAdmin(actor)) throw AppException.forbidden('Only admins may read the audit log')
+    await authorize(actor, AuditPolicy, 'read')
     const filters = await listAuditValidator.validate(raw)
     const since = isoTime(filters.since, 'since')
     const until = isoTime(filters.until, 'until')

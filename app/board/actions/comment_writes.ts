@@ -7,7 +7,8 @@ import CommentVersion from '#board/models/comment_version'
 import { AppException } from '#core/exceptions/app_exception'
 import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'
-import { canAuthorOrModerate, canEdit } from '#board/domain/content_rules'
+import { authorize } from '#core/authorization/authorize'
+import CommentPolicy from '#board/policies/comment_policy'
 import { lockPost } from '#board/services/live_post'
 import { BoardCache } from '#board/services/board_cache'
 import { contentHooks } from '#core/plugins/content_hooks'
@@ -58,8 +59,7 @@ export class CommentWrites {
   async edit(actor: AuthUser, commentId: number, given: string) {
     const existing = await Comment.query().where('id', commentId).whereNull('deleted_at').first()
     if (!existing) throw AppException.notFound('Comment')
-    if (!canEdit(actor, existing))
-      throw AppException.forbidden('Only the author may edit this comment')
+    await authorize(actor, CommentPolicy, 'edit', existing)
     const hooked = await contentHooks.run('comment:updating', {
       userId: actor.id,
       commentId,
@@ -69,8 +69,7 @@ export class CommentWrites {
     const { content } = await commentValidator.validate({ content: hooked.content })
     const result = await db.transaction(async (trx) => {
       const comment = await lockComment(trx, commentId)
-      if (!canEdit(actor, comment))
-        throw AppException.forbidden('Only the author may edit this comment')
+      await authorize(actor, CommentPolicy, 'edit', comment)
       await trx
         .from('comments')
         .where('id', commentId)
@@ -100,7 +99,7 @@ export class CommentWrites {
   async delete(actor: AuthUser, commentId: number) {
     const comment = await db.transaction(async (trx) => {
       const row = await lockComment(trx, commentId)
-      if (!canAuthorOrModerate(actor, row)) throw AppException.forbidden()
+      await authorize(actor, CommentPolicy, 'delete', row)
       await trx.from('comments').where('id', commentId).update({ deleted_at: sqlNow() })
       await trx.from('posts').where('id', row.postId).decrement('comment_count', 1)
       return row
@@ -112,7 +111,7 @@ export class CommentWrites {
   async restore(actor: AuthUser, commentId: number) {
     const comment = await db.transaction(async (trx) => {
       const row = await lockComment(trx, commentId, true)
-      if (!canAuthorOrModerate(actor, row)) throw AppException.forbidden()
+      await authorize(actor, CommentPolicy, 'restore', row)
       await trx.from('comments').where('id', commentId).update({ deleted_at: null })
       await trx.from('posts').where('id', row.postId).increment('comment_count', 1)
       return row

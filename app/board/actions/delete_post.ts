@@ -2,9 +2,9 @@ import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { AuthUser } from '#accounts/public'
 import PostVersion from '#board/models/post_version'
-import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
-import { canAuthorOrModerate, deletePostDecision } from '#board/domain/content_rules'
+import { authorize } from '#core/authorization/authorize'
+import PostPolicy from '#board/policies/post_policy'
 import { lockPost } from '#board/services/live_post'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
@@ -23,15 +23,7 @@ export class DeletePost {
         .whereNot('user_id', row.userId)
         .whereNull('deleted_at')
         .first()
-      const decision = deletePostDecision(actor, row, Boolean(othersCommented))
-      if (decision === 'forbidden')
-        throw AppException.forbidden('Only the author or a moderator may delete this post')
-      if (decision === 'conflict') {
-        throw new AppException('Others have commented on this post; a moderator can delete it', {
-          status: 409,
-          code: 'E_POST_HAS_COMMENTS',
-        })
-      }
+      await authorize(actor, PostPolicy, 'delete', row, Boolean(othersCommented))
       await trx.from('posts').where('id', postId).update({ deleted_at: sqlNow() })
       await trx.from('categories').where('id', row.categoryId).decrement('post_count', 1)
       await SearchIndex.remove(trx, postId)
@@ -44,7 +36,7 @@ export class DeletePost {
   async restore(actor: AuthUser, postId: number) {
     const post = await db.transaction(async (trx) => {
       const row = await lockPost(trx, postId, { deleted: true })
-      if (!canAuthorOrModerate(actor, row)) throw AppException.forbidden()
+      await authorize(actor, PostPolicy, 'restore', row)
       await trx.from('posts').where('id', postId).update({ deleted_at: null })
       await trx.from('categories').where('id', row.categoryId).increment('post_count', 1)
       const current = await PostVersion.query({ client: trx })

@@ -5,7 +5,8 @@ import type { AuthUser } from '#accounts/public'
 import PostVersion from '#board/models/post_version'
 import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
-import { canAuthorOrModerate, canEdit } from '#board/domain/content_rules'
+import { authorize } from '#core/authorization/authorize'
+import PostPolicy from '#board/policies/post_policy'
 import { lockPost } from '#board/services/live_post'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
@@ -25,8 +26,7 @@ export class EditPost {
     // 404 and 403 come before a hook's refusal; the transaction checks again under the lock.
     const existing = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!existing) throw AppException.notFound('Post')
-    if (!canEdit(actor, existing))
-      throw AppException.forbidden('Only the author may edit this post')
+    await authorize(actor, PostPolicy, 'edit', existing)
     const hooked = await contentHooks.run('post:updating', {
       userId: actor.id,
       postId,
@@ -37,7 +37,7 @@ export class EditPost {
     const input = await postValidator.validate({ title: hooked.title, content: hooked.content })
     const result = await db.transaction(async (trx) => {
       const post = await lockPost(trx, postId)
-      if (!canEdit(actor, post)) throw AppException.forbidden('Only the author may edit this post')
+      await authorize(actor, PostPolicy, 'edit', post)
       return appendPostVersion(trx, post, actor.id, input)
     })
     await afterPostVersion(result.post, actor.id, result.version, input, null)
@@ -48,7 +48,7 @@ export class EditPost {
   async restoreVersion(actor: AuthUser, postId: number, version: number) {
     const result = await db.transaction(async (trx) => {
       const post = await lockPost(trx, postId)
-      if (!canAuthorOrModerate(actor, post)) throw AppException.forbidden()
+      await authorize(actor, PostPolicy, 'restoreVersion', post)
       const old = await PostVersion.query({ client: trx })
         .where({ post_id: postId, version })
         .first()

@@ -1,7 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
-import { AppException } from '#core/exceptions/app_exception'
+import { authorize } from '#core/authorization/authorize'
+import PostPolicy from '#board/policies/post_policy'
+import CommentPolicy from '#board/policies/comment_policy'
 import { toIso } from '#core/database/to_iso'
-import { canModerate, type AuthUser } from '#accounts/public'
+import type { AuthUser } from '#accounts/public'
 import type { PageRequest } from '#board/domain/page_request'
 import { encodeCursor } from '#board/domain/cursor'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
@@ -11,7 +13,7 @@ import { postJson, type PostRow } from '#board/transformers/post_json'
 /** Soft-deleted posts and comments, newest first, for moderators and admins. */
 export class ListDeleted {
   async posts(actor: AuthUser, page: PageRequest) {
-    assertModerator(actor)
+    await authorize(actor, PostPolicy, 'viewDeleted')
     const query = postQuery()
       .whereNotNull('p.deleted_at')
       .select('p.deleted_at')
@@ -34,7 +36,7 @@ export class ListDeleted {
   }
 
   async comments(actor: AuthUser, page: PageRequest) {
-    assertModerator(actor)
+    await authorize(actor, CommentPolicy, 'viewDeleted')
     const query = db
       .from('comments as c')
       .join('comment_versions as v', (join) => {
@@ -62,8 +64,4 @@ export class ListDeleted {
       next_cursor: rows.length > page.size ? encodeCursor(Number(pageRows.at(-1)!.id)) : null,
     }
   }
-}
-
-function assertModerator(actor: AuthUser) {
-  if (!canModerate(actor)) throw AppException.forbidden('Moderators and admins only')
 }

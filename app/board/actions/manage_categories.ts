@@ -2,7 +2,9 @@ import { SearchIndex } from '#board/search/post_search'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
+import { authorize } from '#core/authorization/authorize'
 import { isUniqueViolation } from '#core/database/is_unique_violation'
 import { sqlNow } from '#core/database/sql_now'
 import {
@@ -12,14 +14,17 @@ import {
 } from '#board/domain/category_tree'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
+import CategoryPolicy from '#board/policies/category_policy'
 
 /**
- * Category tree changes, each in one transaction, used by the Ace
- * commands (and the admin panel, which passes its user as `actorId`). Caches of the tree and of every list are
- * dropped afterwards.
+ * Category tree changes, each in one transaction, used by the Ace commands
+ * (`actor` null: an operator) and the admin panel (its signed-in user, whom
+ * CategoryPolicy.manage must allow). Caches of the tree and of every list
+ * are dropped afterwards.
  */
 export class ManageCategories {
-  async create(name: string, parentName?: string, actorId: number | null = null) {
+  async create(name: string, parentName?: string, actor: AuthUser | null = null) {
+    await authorize(actor, CategoryPolicy, 'manage')
     assertName(name)
     const node = await this.#write(async (trx, tree) => {
       const parent = parentName ? found(tree, parentName) : undefined
@@ -39,12 +44,13 @@ export class ManageCategories {
       categoryId: node.id,
       action: 'created',
       name: node.name,
-      actorId,
+      actorId: actor?.id ?? null,
     })
     return node
   }
 
-  async rename(oldName: string, newName: string, actorId: number | null = null) {
+  async rename(oldName: string, newName: string, actor: AuthUser | null = null) {
+    await authorize(actor, CategoryPolicy, 'manage')
     assertName(newName)
     const node = await this.#write(async (trx, tree) => {
       const category = found(tree, oldName)
@@ -58,13 +64,14 @@ export class ManageCategories {
       categoryId: node.id,
       action: 'renamed',
       name: newName,
-      actorId,
+      actorId: actor?.id ?? null,
     })
     return node
   }
 
   /** Moves a category (with its subtree and posts) under another, or to the top with no parent. */
-  async move(name: string, newParentName: string | null, actorId: number | null = null) {
+  async move(name: string, newParentName: string | null, actor: AuthUser | null = null) {
+    await authorize(actor, CategoryPolicy, 'manage')
     const node = await this.#write(async (trx, tree) => {
       const category = found(tree, name)
       const parent = newParentName ? found(tree, newParentName) : null
@@ -95,7 +102,7 @@ export class ManageCategories {
       categoryId: node.id,
       action: 'moved',
       name: node.name,
-      actorId,
+      actorId: actor?.id ?? null,
     })
     return node
   }
@@ -104,7 +111,8 @@ export class ManageCategories {
    * Deletes an empty leaf category. With posts (live or deleted) it refuses,
    * unless `moveTo` names a category to move them to first.
    */
-  async delete(name: string, moveTo?: string, actorId: number | null = null) {
+  async delete(name: string, moveTo?: string, actor: AuthUser | null = null) {
+    await authorize(actor, CategoryPolicy, 'manage')
     const node = await this.#write(async (trx, tree) => {
       const category = found(tree, name)
       if (tree.children(category.id).length) {
@@ -140,7 +148,7 @@ export class ManageCategories {
       categoryId: node.id,
       action: 'deleted',
       name: node.name,
-      actorId,
+      actorId: actor?.id ?? null,
     })
     return node
   }

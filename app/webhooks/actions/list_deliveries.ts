@@ -1,13 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
-import { isAdmin, type AuthUser } from '#accounts/public'
-import { AppException } from '#core/exceptions/app_exception'
+import type { AuthUser } from '#accounts/public'
+import { authorize } from '#core/authorization/authorize'
+import WebhookPolicy from '#webhooks/policies/webhook_policy'
 import { listDeliveriesValidator } from '#webhooks/validators/webhook_validators'
 import { deliveryJson } from '#webhooks/services/subscription_json'
 
-/** The delivery log, newest first, for `webhook:deliveries` and the admin panel. */
+/**
+ * The delivery log, newest first, for `webhook:deliveries` and the admin
+ * panel (`actor` null is an operator; otherwise WebhookPolicy decides).
+ */
 export class ListDeliveries {
   async handle(raw: unknown, actor: AuthUser | null) {
-    if (actor && !isAdmin(actor)) throw AppException.forbidden('Only admins may see webhooks')
+    await authorize(actor, WebhookPolicy, 'viewDeliveries')
     const filters = await listDeliveriesValidator.validate(raw)
     const size = filters.size ?? 20
     const page = filters.page ?? 1

@@ -1,7 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
-import { isAdmin, type AuthUser } from '#accounts/public'
+import type { AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
+import { authorize } from '#core/authorization/authorize'
+import WebhookPolicy from '#webhooks/policies/webhook_policy'
 import { sqlNow } from '#core/database/sql_now'
 import { webhookUrlProblem } from '#webhooks/domain/webhook_url'
 import { createWebhookValidator } from '#webhooks/validators/webhook_validators'
@@ -12,12 +14,13 @@ export type CreateWebhookInput = Infer<typeof createWebhookValidator>
 
 /**
  * Webhook subscriptions, for the Ace commands and the admin panel. `actor`
- * is null for an operator at the command line; otherwise admins only. The
- * secret is returned once, by create and rotateSecret, and never listed.
+ * is null for an operator at the command line; otherwise WebhookPolicy
+ * decides (admins). The secret is returned once, by create and
+ * rotateSecret, and never listed.
  */
 export class ManageWebhooks {
   async create(raw: unknown, actor: AuthUser | null) {
-    assertAdmin(actor)
+    await authorize(actor, WebhookPolicy, 'manage')
     const input = await createWebhookValidator.validate(raw)
     const problem = webhookUrlProblem(input.url)
     if (problem) throw AppException.unprocessable(problem, 'url')
@@ -37,13 +40,13 @@ export class ManageWebhooks {
   }
 
   async list(actor: AuthUser | null) {
-    assertAdmin(actor)
+    await authorize(actor, WebhookPolicy, 'manage')
     const rows = await db.from('webhook_subscriptions').orderBy('id', 'asc')
     return rows.map(subscriptionJson)
   }
 
   async find(id: number, actor: AuthUser | null) {
-    assertAdmin(actor)
+    await authorize(actor, WebhookPolicy, 'manage')
     const row = await db.from('webhook_subscriptions').where('id', id).first()
     if (!row) throw AppException.notFound('Webhook')
     return subscriptionJson(row)
@@ -51,7 +54,7 @@ export class ManageWebhooks {
 
   /** Enabling also clears the failure count, so a fixed endpoint starts afresh. */
   async setActive(id: number, active: boolean, actor: AuthUser | null) {
-    assertAdmin(actor)
+    await authorize(actor, WebhookPolicy, 'manage')
     const changed = await db
       .from('webhook_subscriptions')
       .where('id', id)
@@ -65,7 +68,7 @@ export class ManageWebhooks {
   }
 
   async rotateSecret(id: number, actor: AuthUser | null) {
-    assertAdmin(actor)
+    await authorize(actor, WebhookPolicy, 'manage')
     const secret = WebhookSecret.generate()
     const changed = await db
       .from('webhook_subscriptions')
@@ -77,7 +80,7 @@ export class ManageWebhooks {
 
   /** Deletes the subscription and its delivery log (ON DELETE CASCADE, one statement). */
   async delete(id: number, actor: AuthUser | null) {
-    assertAdmin(actor)
+    await authorize(actor, WebhookPolicy, 'manage')
     const deleted = await db.transaction(async (trx) => {
       // SQLite enforces the cascade only with foreign keys on; deleting explicitly works on both.
       await trx.from('webhook_deliveries').where('subscription_id', id).delete()
@@ -88,7 +91,7 @@ export class ManageWebhooks {
 
   /** Queues a dead (or delivered) delivery again, as a fresh first attempt. */
   async redeliver(deliveryId: number, actor: AuthUser | null) {
-    assertAdmin(actor)
+    await authorize(actor, WebhookPolicy, 'manage')
     const changed = await db
       .from('webhook_deliveries')
       .where('id', deliveryId)
@@ -103,8 +106,4 @@ export class ManageWebhooks {
       })
     if (!Number(changed)) throw AppException.notFound('Dead or delivered delivery')
   }
-}
-
-function assertAdmin(actor: AuthUser | null) {
-  if (actor && !isAdmin(actor)) throw AppException.forbidden('Only admins may manage webhooks')
 }

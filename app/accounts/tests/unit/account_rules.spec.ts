@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { refreshTokenStatus } from '#accounts/domain/refresh_token_status'
-import { canModerate, isAdmin, isBlocked } from '#accounts/domain/auth_user'
+import { isBlocked } from '#accounts/domain/auth_user'
 import { placeholderIdentity } from '#accounts/domain/placeholder_identity'
 import { nameGrams } from '#accounts/services/user_name_index'
 
@@ -36,13 +36,8 @@ test.group('refreshTokenStatus', () => {
   })
 })
 
-test.group('roles and states', () => {
-  test('who may moderate and administer', ({ assert }) => {
-    assert.isTrue(canModerate({ role: 'admin' }))
-    assert.isTrue(canModerate({ role: 'moderator' }))
-    assert.isFalse(canModerate({ role: 'user' }))
-    assert.isTrue(isAdmin({ role: 'admin' }))
-    assert.isFalse(isAdmin({ role: 'moderator' }))
+test.group('states', () => {
+  test('blocked is a state of its own', ({ assert }) => {
     assert.isTrue(isBlocked({ states: ['blocked'] }))
     assert.isFalse(isBlocked({ states: ['deactivated'] }))
   })

@@ -77,7 +77,7 @@ test.group('Audit log', (group) => {
     ).assertStatus(204)
 
     const name = uniqueName('cat')
-    const created = await new ManageCategories().create(name, undefined, admin.id)
+    const created = await new ManageCategories().create(name, undefined, admin)
 
     const forTarget = await audit({ resource_type: 'user', resource_id: target.id })
     assert.deepEqual(

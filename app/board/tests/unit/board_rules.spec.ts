@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import { CategoryTree, categoryNameProblem, type CategoryNode } from '#board/domain/category_tree'
-import { deletePostDecision, canEdit, canAuthorOrModerate } from '#board/domain/content_rules'
 import { decodeCursor, encodeCursor } from '#board/domain/cursor'
 import { csvCell, toCsv } from '#board/domain/csv'
 import { pageRequest } from '#board/domain/page_request'
@@ -63,23 +62,6 @@ test.group('CategoryTree', () => {
     ]) {
       assert.isString(categoryNameProblem(bad), bad)
     }
-  })
-})
-
-test.group('content rules', () => {
-  const author = { id: 1, role: 'user' as const }
-  const stranger = { id: 2, role: 'user' as const }
-  const moderator = { id: 3, role: 'moderator' as const }
-
-  test('who edits and who deletes', ({ assert }) => {
-    assert.isTrue(canEdit(author, { userId: 1 }))
-    assert.isFalse(canEdit(moderator, { userId: 1 }))
-    assert.equal(deletePostDecision(author, { userId: 1 }, false), 'allow')
-    assert.equal(deletePostDecision(author, { userId: 1 }, true), 'conflict')
-    assert.equal(deletePostDecision(stranger, { userId: 1 }, false), 'forbidden')
-    assert.equal(deletePostDecision(moderator, { userId: 1 }, true), 'allow')
-    assert.isTrue(canAuthorOrModerate(moderator, { userId: 1 }))
-    assert.isFalse(canAuthorOrModerate(stranger, { userId: 1 }))
   })
 })
 

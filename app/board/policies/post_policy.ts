@@ -1,0 +1,44 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import { deny } from '#core/authorization/denial'
+import { roleAtLeast, type Actor } from '#accounts/public'
+
+type Owned = { userId: number }
+
+/** Who may change a post (reading is public). */
+export default class PostPolicy extends BasePolicy {
+  /** Only the author edits (moderators restore versions instead). */
+  edit(actor: Actor, post: Owned) {
+    return actor.id === post.userId || deny('Only the author may edit this post')
+  }
+
+  /**
+   * Authors may delete their post unless others have commented on it (the
+   * discussion would vanish under them); moderators and admins always may.
+   */
+  delete(actor: Actor, post: Owned, othersHaveCommented: boolean) {
+    if (roleAtLeast(actor, 'moderator')) return true
+    if (actor.id !== post.userId) return deny('Only the author or a moderator may delete this post')
+    return (
+      !othersHaveCommented ||
+      deny('Others have commented on this post; a moderator can delete it', {
+        status: 409,
+        code: 'E_POST_HAS_COMMENTS',
+      })
+    )
+  }
+
+  /** The author or staff bring a deleted post back. */
+  restore(actor: Actor, post: Owned) {
+    return actor.id === post.userId || roleAtLeast(actor, 'moderator')
+  }
+
+  /** The author or staff restore an old version (written as a new one). */
+  restoreVersion(actor: Actor, post: Owned) {
+    return actor.id === post.userId || roleAtLeast(actor, 'moderator')
+  }
+
+  /** Staff list deleted posts. */
+  viewDeleted(actor: Actor) {
+    return roleAtLeast(actor, 'moderator') || deny('Moderators and admins only')
+  }
+}

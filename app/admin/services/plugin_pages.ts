@@ -1,6 +1,6 @@
-import plugins from '#config/plugins'
 import { adminPages } from '#core/plugins/admin_pages'
-import type { PluginManifest } from '#core/plugins/define_plugin'
+
+export { pluginOn } from '#core/plugins/plugin_on'
 
 /**
  * The pages of other plugins the panel implements, by path, with the plugin
@@ -9,11 +9,6 @@ import type { PluginManifest } from '#core/plugins/define_plugin'
 const PLUGIN_PAGES: Record<string, string> = {
   '/admin/audit': 'audit',
   '/admin/webhooks': 'webhooks',
-}
-
-/** Whether a plugin is listed in config/plugins.ts. */
-export function pluginOn(name: string): boolean {
-  return plugins.some((plugin: PluginManifest) => plugin.name === name)
 }
 
 /**

@@ -8,7 +8,8 @@
 FROM node:24-bookworm-slim AS base
 WORKDIR /app
 
-# Every dependency: the TypeScript build needs the dev tools.
+# Every dependency: the TypeScript build needs the dev tools. Plugin packages are npm
+# workspaces (packages/*): their links resolve once `COPY . .` brings the folders.
 FROM base AS deps
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -18,9 +19,10 @@ FROM deps AS build
 COPY . .
 RUN node ace build
 
-# Production dependencies only.
+# Production dependencies only; the compiled plugin packages are the workspaces npm links.
 FROM base AS production-deps
 COPY --from=build /app/build/package.json /app/build/package-lock.json ./
+COPY --from=build /app/build/packages ./packages
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 FROM base AS production

@@ -2,11 +2,17 @@ import { defineConfig } from '@adonisjs/core/app'
 import plugins from './config/plugins.js'
 import { pluginTestsFolder } from '#core/plugins/define_plugin'
 
-/** Test files of one kind: the app's own, then those of each listed plugin. */
+/** The app root: this file's folder, in the repository and in build/ alike. */
+const appRoot = new URL('./', import.meta.url)
+
+/**
+ * Test files of one kind: the app's own, then those of each listed plugin
+ * (packages included: their folders come relative to the app root).
+ */
 function testFiles(kind: 'unit' | 'functional' | 'browser') {
   return [
     `tests/${kind}/**/*.spec.{ts,js}`,
-    ...plugins.map((plugin) => `${pluginTestsFolder(plugin)}/${kind}/**/*.spec.{ts,js}`),
+    ...plugins.map((plugin) => `${pluginTestsFolder(plugin, appRoot)}/${kind}/**/*.spec.{ts,js}`),
   ]
 }
 
@@ -82,5 +88,7 @@ export default defineConfig({
     // Plugin views and assets (the admin panel keeps its own beside its code).
     { pattern: 'app/*/views/**/*.edge', reloadServer: false },
     { pattern: 'app/*/public/**', reloadServer: false },
+    // Plugin packages (npm workspaces): build/ installs them from these, as links.
+    { pattern: 'packages/*/package.json', reloadServer: true },
   ],
 })

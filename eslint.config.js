@@ -8,7 +8,8 @@ import { configApp } from '@adonisjs/eslint-config'
 | plugin aliases come from package.json "imports" (app/core is the kernel,
 | open to all).
 */
-const aliases = Object.entries(JSON.parse(readFileSync('package.json', 'utf8')).imports)
+const imports = JSON.parse(readFileSync('package.json', 'utf8')).imports
+const aliases = Object.entries(imports)
   .map(([alias, target]) => [alias.replace(/\/\*$/, ''), /^\.\/app\/([^/]+)\//.exec(target)?.[1]])
   .filter(([, folder]) => folder && folder !== 'core')
 
@@ -64,11 +65,53 @@ const boundaries = [
   },
 ]
 
+/*
+| Plugin packages (packages/<name>/) reach the app only through
+| @boardcms/plugin-kit: no app alias (it would resolve against the
+| package's own package.json anyway) and no relative path out of the
+| package. The kit itself re-exports the kernel (app/core), the plugins'
+| public entries and the named middleware, nothing else.
+*/
+const rulesRefusing = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((regex) => ({ regex, message })) }],
+  'no-restricted-syntax': [
+    'error',
+    ...patterns.map((regex) => ({
+      selector: `ImportExpression[source.value=/${regex}/]`,
+      message,
+    })),
+  ],
+})
+const appAlias = `^(?:${Object.keys(imports)
+  .map((alias) => alias.replace(/\/\*$/, ''))
+  .join('|')})(?:\\/|$)`
+const throughKit =
+  'A plugin package reaches the app only through @boardcms/plugin-kit (docs/plugins.md, "Plugins as packages").'
+// One entry per folder depth: from packages/<name>/a/b/, "../../../" leaves the package.
+const packageBoundaries = Array.from({ length: 8 }, (_, depth) => ({
+  files: [`packages/*/${'*/'.repeat(depth)}*.{ts,js}`],
+  ignores: ['packages/plugin-kit/**'],
+  rules: rulesRefusing([appAlias, `^(?:\\.\\.\\/){${depth + 1}}`], throughKit),
+}))
+const kitBoundary = {
+  files: ['packages/plugin-kit/**/*.ts'],
+  rules: rulesRefusing(
+    [
+      '^#',
+      '^\\.\\.\\/\\.\\.\\/app\\/(?!core\\/)[^\\/]+\\/(?!public\\.js$)',
+      '^\\.\\.\\/\\.\\.\\/(?!app\\/|start\\/kernel\\.js$)',
+    ],
+    'The kit re-exports the kernel (app/core), public entries (app/<plugin>/public) and start/kernel only.'
+  ),
+}
+
 export default configApp(
   {
     // `(await client.get(url)).assertStatus(200)` reads best in tests and scripts.
-    files: ['tests/**/*.ts', 'app/*/tests/**/*.ts', 'bench/**/*.ts'],
+    files: ['tests/**/*.ts', 'app/*/tests/**/*.ts', 'packages/*/tests/**/*.ts', 'bench/**/*.ts'],
     rules: { '@unicorn/no-await-expression-member': 'off' },
   },
-  ...boundaries
+  ...boundaries,
+  ...packageBoundaries,
+  kitBoundary
 )

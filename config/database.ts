@@ -2,20 +2,24 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import plugins from '#config/plugins'
+import { pluginFolder } from '#core/plugins/define_plugin'
 import { cacheStatements } from '#core/database/sqlite_statement_cache'
 
 /**
  * Each plugin owns its migrations and seeders; their folders are collected
  * in the order the plugins are listed, so a plugin may reference tables of
- * the plugins listed before it.
+ * the plugins listed before it. A package gives its folders as URLs; they
+ * become paths relative to the app root, under which the migrator records
+ * each migration.
  */
-const migrations = {
-  naturalSort: true,
-  paths: plugins.flatMap((plugin) => (plugin.migrations ? [plugin.migrations] : [])),
-}
-const seeders = {
-  paths: plugins.flatMap((plugin) => (plugin.seeders ? [plugin.seeders] : [])),
-}
+const folders = (field: 'migrations' | 'seeders') =>
+  plugins.flatMap((plugin) => {
+    const folder = plugin[field]
+    return folder ? [pluginFolder(folder, app.appRoot)] : []
+  })
+
+const migrations = { naturalSort: true, paths: folders('migrations') }
+const seeders = { paths: folders('seeders') }
 
 /** Read replicas: a comma separated host list; writes always go to MYSQL_HOST. */
 const readHosts = (env.get('MYSQL_READ_HOSTS') ?? '')

@@ -5,6 +5,8 @@ import wordFilter from '#word_filter/plugin'
 import webhooks from '#webhooks/plugin'
 import audit from '#audit/plugin'
 import admin from '#admin/plugin'
+// A plugin installed as an npm package (packages/reading-time, a workspace).
+import readingTime from '@boardcms/plugin-reading-time'
 
 /**
  * The plugins switched on, in load order. A plugin may depend on the
@@ -12,4 +14,4 @@ import admin from '#admin/plugin'
  * Removing a line switches that plugin off: its routes, commands,
  * migrations and seeders go with it.
  */
-export default definePlugins([accounts, board, wordFilter, webhooks, audit, admin])
+export default definePlugins([accounts, board, wordFilter, webhooks, audit, admin, readingTime])

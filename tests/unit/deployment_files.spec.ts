@@ -161,6 +161,17 @@ test.group('Dockerfile', () => {
     assert.match(finalStage(), /^CMD \["node", (".+", )*"bin\/server\.js"\]$/m)
   })
 
+  test('production dependencies link the compiled plugin packages (npm workspaces)', ({
+    assert,
+  }) => {
+    const workspaces = JSON.parse(read('package.json')).workspaces as string[]
+    assert.deepEqual(workspaces, ['packages/*'])
+    const stage = /^FROM base AS production-deps$([\s\S]*?)^FROM /m.exec(dockerfile)?.[1] ?? ''
+    const copied = stage.indexOf('COPY --from=build /app/build/packages ./packages')
+    assert.isAtLeast(copied, 0, 'the production-deps stage copies build/packages')
+    assert.isBelow(copied, stage.indexOf('RUN npm ci --omit=dev'))
+  })
+
   test('starts node with the same flags as npm run start:prod', ({ assert }) => {
     const scripts = JSON.parse(read('package.json')).scripts
     const flags = (scripts['start:prod'] as string).split(' ').filter((p) => p.startsWith('--'))

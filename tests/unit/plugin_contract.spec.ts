@@ -1,6 +1,15 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { test } from '@japa/runner'
 import vine from '@vinejs/vine'
-import { definePlugin, pluginListProblem } from '#core/plugins/define_plugin'
+import app from '@adonisjs/core/services/app'
+import plugins from '#config/plugins'
+import {
+  definePlugin,
+  pluginFolder,
+  pluginListProblem,
+  pluginTestsFolder,
+} from '#core/plugins/define_plugin'
 import {
   definePluginConfig,
   PluginConfigError,
@@ -111,4 +120,96 @@ test.group('Framework providers of a plugin', () => {
     assert.isBelow(files.indexOf(edge[0]), at('session_provider'))
     assert.isBelow(files.indexOf(edge[0]), at('shield_provider'))
   })
+})
+
+test.group('Plugin folders', () => {
+  test('a folder is kept relative to the app root; a URL or absolute path becomes so', ({
+    assert,
+  }) => {
+    const root = new URL('file:///srv/boardcms/')
+    assert.equal(
+      pluginFolder('app/board/database/migrations', root),
+      'app/board/database/migrations'
+    )
+    assert.equal(
+      pluginFolder(new URL('file:///srv/boardcms/packages/x/database/migrations'), root),
+      'packages/x/database/migrations'
+    )
+    assert.equal(
+      pluginFolder('/srv/boardcms/node_modules/y/tests', '/srv/boardcms'),
+      'node_modules/y/tests'
+    )
+    // The same package in build/ gets the same name: the migrator records it.
+    assert.equal(
+      pluginFolder(
+        new URL('file:///srv/boardcms/build/packages/x/m'),
+        new URL('file:///srv/boardcms/build/')
+      ),
+      'packages/x/m'
+    )
+  })
+
+  test('a folder that is not a path or a file URL stops the boot naming the plugin', ({
+    assert,
+  }) => {
+    assert.throws(
+      () =>
+        definePlugin({
+          name: 'p',
+          version: '1.0.0',
+          provider,
+          migrations: new URL('https://example.com/migrations'),
+        }),
+      'Plugin "p": migrations must be a folder: a path, or a file URL'
+    )
+    assert.throws(
+      () => definePlugin({ name: 'p', version: '1.0.0', provider, tests: ' ' }),
+      'Plugin "p": tests must be a folder: a path, or a file URL'
+    )
+  })
+
+  test("the listed plugins' migrations, seeders and tests are found, packages included", async ({
+    assert,
+  }) => {
+    const { default: rc } = await import('../../adonisrc.js')
+    const functional = rc.tests?.suites.find((suite) => suite.name === 'functional')?.files
+    const connection = app.config.get<any>('database').connections.sqlite
+    for (const plugin of plugins) {
+      for (const field of ['migrations', 'seeders'] as const) {
+        const folder = plugin[field]
+        if (!folder) continue
+        const path = pluginFolder(folder, app.appRoot)
+        assert.isTrue(existsSync(app.makePath(path)), `${plugin.name}: ${path}`)
+        assert.notMatch(path, /^(\/|\.\.)/)
+        assert.include(connection[field].paths, path)
+      }
+      const tests = pluginTestsFolder(plugin, app.appRoot)
+      assert.include(functional, `${tests}/functional/**/*.spec.{ts,js}`)
+    }
+    assert.include(connection.migrations.paths, 'packages/reading-time/database/migrations')
+  })
+})
+
+test.group('Plugin packages', () => {
+  test('the manifests and the kit load before the app exists, as adonisrc.ts needs', ({
+    assert,
+  }) => {
+    // A manifest that imported a service (router, db, logger) would throw here.
+    const script = `
+      const { default: plugins } = await import('#config/plugins')
+      const kit = await import('@boardcms/plugin-kit')
+      console.log(JSON.stringify({ plugins: plugins.map((p) => p.name), kit: Object.keys(kit) }))`
+    const child = spawnSync(
+      process.execPath,
+      ['--import=@poppinss/ts-exec', '--input-type=module', '-e', script],
+      { cwd: app.makePath(), encoding: 'utf8', timeout: 30_000 }
+    )
+    assert.equal(child.status, 0, child.stderr)
+    const loaded = JSON.parse(child.stdout)
+    assert.deepEqual(
+      loaded.plugins,
+      plugins.map((plugin) => plugin.name)
+    )
+    assert.includeMembers(loaded.kit, ['definePlugin', 'defineListeners', 'defineContentHooks'])
+  }).timeout(30_000)
 })

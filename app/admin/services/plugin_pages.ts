@@ -1,8 +1,8 @@
-import plugins from '#config/plugins'
 import type { AuthUser } from '#accounts/public'
 import { allows } from '#core/authorization/authorize'
 import { adminPages } from '#core/plugins/admin_pages'
-import type { PluginManifest } from '#core/plugins/define_plugin'
+
+export { pluginOn } from '#core/plugins/plugin_on'
 
 /**
  * The pages of other plugins the panel implements, by path: the plugin that
@@ -29,11 +29,6 @@ const PLUGIN_PAGES: Record<
       return allows(staff, WebhookPolicy, 'manage')
     },
   },
-}
-
-/** Whether a plugin is listed in config/plugins.ts. */
-export function pluginOn(name: string): boolean {
-  return plugins.some((plugin: PluginManifest) => plugin.name === name)
 }
 
 /**

@@ -1,5 +1,4 @@
 import { AppException } from '#core/exceptions/app_exception'
-import { recordPluginFailure } from '#core/plugins/plugin_failures'
 
 /**
  * Before-write hooks: plugins see content before it is written and may
@@ -75,6 +74,9 @@ class ContentHookRegistry {
         if (changes) current = { ...current, ...changes }
       } catch (error) {
         if (error instanceof AppException) throw error
+        // Imported here, not on top: this module is part of the plugin kit that manifests
+        // import before the app exists, and the failure log needs the logger service.
+        const { recordPluginFailure } = await import('#core/plugins/plugin_failures')
         recordPluginFailure('hook', plugin, point, error)
       }
     }

@@ -1,3 +1,5 @@
+import { isAbsolute, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { ProviderNode } from '@adonisjs/core/types/app'
 import type { PluginListeners } from '#core/plugins/plugin_listeners'
 import type { ContentHooksModule } from '#core/plugins/content_hooks'
@@ -44,10 +46,14 @@ export interface PluginManifest {
   routes?: () => Promise<unknown>
   /** An Ace commands loader (see commands_loader.ts), when the plugin has commands. */
   commands?: () => Promise<unknown>
-  /** Folder of the plugin's migrations, relative to the app root. */
-  migrations?: string
-  /** Folder of the plugin's seeders (idempotent base data), relative to the app root. */
-  seeders?: string
+  /**
+   * Folder of the plugin's migrations: a path relative to the app root, or, for a plugin
+   * package that cannot know where it is installed, a URL or absolute path
+   * (`new URL('./database/migrations', import.meta.url)`). See `pluginFolder`.
+   */
+  migrations?: PluginFolder
+  /** Folder of the plugin's seeders (idempotent base data), like `migrations`. */
+  seeders?: PluginFolder
   /** Listeners of typed events (emitted after commit); a failing one is logged and counted. */
   listeners?: Lazy<PluginListeners>
   /** Before-write content hooks that may change or refuse a write (content_hooks.ts). */
@@ -59,15 +65,32 @@ export interface PluginManifest {
   /** Pages the admin panel may link to. Data only: the panel owns rendering. */
   adminPages?: AdminPage[]
   /**
-   * Folder of the plugin's tests (`unit/`, `functional/`, `browser/` below it), relative to
-   * the app root; `app/<name>/tests` when not given. Only listed plugins' tests run.
+   * Folder of the plugin's tests (`unit/`, `functional/`, `browser/` below it), like
+   * `migrations`; `app/<name>/tests` when not given. Only listed plugins' tests run.
    */
-  tests?: string
+  tests?: PluginFolder
 }
 
-/** Where a plugin's tests live. */
-export function pluginTestsFolder(plugin: PluginManifest) {
-  return plugin.tests ?? `app/${plugin.name}/tests`
+/** A folder of a plugin: relative to the app root, or a file URL or absolute path. */
+export type PluginFolder = string | URL
+
+/**
+ * A plugin folder as a path relative to the app root, with forward slashes.
+ * The migrator records each migration under this path plus the file name,
+ * so it must not depend on where the app is checked out or built: a package
+ * under packages/ or node_modules/ gets the same name in development, in
+ * build/ and in a container.
+ */
+export function pluginFolder(folder: PluginFolder, appRoot: string | URL): string {
+  const path = folder instanceof URL ? fileURLToPath(folder) : folder
+  if (!isAbsolute(path)) return path
+  const root = appRoot instanceof URL ? fileURLToPath(appRoot) : appRoot
+  return relative(root, path).split('\\').join('/')
+}
+
+/** Where a plugin's tests live, relative to the app root. */
+export function pluginTestsFolder(plugin: PluginManifest, appRoot: string | URL) {
+  return pluginFolder(plugin.tests ?? `app/${plugin.name}/tests`, appRoot)
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/
@@ -87,6 +110,12 @@ export function manifestProblem(manifest: PluginManifest): string | null {
   for (const name of manifest.requires ?? []) {
     if (!NAME.test(name)) return `requires "${name}", which is not a plugin name`
     if (name === manifest.name) return 'requires itself'
+  }
+  for (const field of ['migrations', 'seeders', 'tests'] as const) {
+    const folder = manifest[field]
+    if (folder instanceof URL ? folder.protocol !== 'file:' : folder?.trim() === '') {
+      return `${field} must be a folder: a path, or a file URL`
+    }
   }
   for (const page of manifest.adminPages ?? []) {
     if (!page.title?.trim()) return 'adminPages[].title must not be empty'

@@ -1,0 +1,2 @@
+/** The audit plugin's public entry (app/audit/public.ts), for plugin packages. */
+export * from '../../app/audit/public.js'

@@ -8,3 +8,7 @@ export { middleware } from '../../start/kernel.js'
 
 /** Whether a plugin is switched on, for integrations that are optional. */
 export { pluginOn } from '../../app/core/plugins/plugin_on.js'
+
+/** Who may do what: ask a Bouncer policy from an action (docs/plugins.md, "policies"). */
+export { authorize, allows } from '../../app/core/authorization/authorize.js'
+export { deny } from '../../app/core/authorization/denial.js'

@@ -12,6 +12,23 @@
 */
 
 process.env.TZ = 'UTC'
+
+/*
+| `node ace test` boots this process before the test command runs, and the
+| environment it loads is handed to the test runner. So .env.test is loaded
+| first: it wins over a developer's .env (whose SQLITE_FILENAME would point
+| the suite's migration:fresh at the development database), while variables
+| set in the environment (CI's) still win over both.
+*/
+if (process.argv[2] === 'test') {
+  const { existsSync } = await import('node:fs')
+  const { fileURLToPath } = await import('node:url')
+  const { resolve } = await import('node:path')
+  process.env.NODE_ENV ??= 'test'
+  const root = fileURLToPath(new URL('../', import.meta.url))
+  const testEnv = resolve(root, process.env.ENV_PATH ?? '', '.env.test')
+  if (existsSync(testEnv)) process.loadEnvFile(testEnv)
+}
 await import('reflect-metadata')
 const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
 

@@ -42,6 +42,27 @@ export class ReadComments {
     return commentJson(row)
   }
 
+  /** A live comment with the text of one of its versions: the answer of the edit that wrote it. */
+  async showVersion(commentId: number, version: number) {
+    const row = await commentQuery()
+      .join('posts as p', 'p.id', 'c.post_id')
+      .join('comment_versions as w', (join) => {
+        join.on('w.comment_id', '=', 'c.id').andOnVal('w.version', '=', version)
+      })
+      .select('w.content as written_content', 'w.created_at as written_at')
+      .where('c.id', commentId)
+      .whereNull('c.deleted_at')
+      .whereNull('p.deleted_at')
+      .first()
+    if (!row) throw AppException.notFound('Comment')
+    return {
+      ...commentJson(row),
+      content: row.written_content as string,
+      version,
+      updated_datetime: toIso(row.written_at)!,
+    }
+  }
+
   async history(commentId: number) {
     const comment = await db
       .from('comments as c')

@@ -5,7 +5,7 @@ import { toIso } from '#core/database/to_iso'
 import { toCsv } from '#board/domain/csv'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
-import { postQuery } from '#board/services/post_query'
+import { postAtVersionQuery, postQuery } from '#board/services/post_query'
 import { postDetailJson, type PostRow } from '#board/transformers/post_json'
 
 /** Public reads of one post: detail (cached), history and its CSV. Deleted posts are 404. */
@@ -26,6 +26,23 @@ export class ReadPost {
     })
     if (!post) throw AppException.notFound('Post')
     return post
+  }
+
+  /**
+   * A live post with the text of one of its versions: the answer of the edit
+   * that wrote it, which must show that edit even when another has followed.
+   */
+  async showVersion(postId: number, version: number) {
+    const row = await postAtVersionQuery(version)
+      .where('p.id', postId)
+      .whereNull('p.deleted_at')
+      .first()
+    if (!row) throw AppException.notFound('Post')
+    return {
+      ...postDetailJson(row, await CategoryTreeCache.get()),
+      version: Number(row.version),
+      updated_datetime: toIso(row.version_created_at)!,
+    }
   }
 
   async history(postId: number) {

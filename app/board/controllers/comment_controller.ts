@@ -31,8 +31,8 @@ export default class CommentController {
     readComments: ReadComments
   ) {
     const { content } = await request.validateUsing(commentValidator)
-    await writes.edit(auth.use('api').getUserOrFail(), params.id, content)
-    return readComments.show(params.id)
+    const { version } = await writes.edit(auth.use('api').getUserOrFail(), params.id, content)
+    return readComments.showVersion(params.id, version)
   }
 
   @inject()

@@ -15,8 +15,8 @@ export default class PostController {
   @inject()
   async update({ auth, request, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
     const payload = await request.validateUsing(postValidator)
-    await editPost.handle(auth.use('api').getUserOrFail(), params.id, payload)
-    return readPost.show(params.id)
+    const { version } = await editPost.handle(auth.use('api').getUserOrFail(), params.id, payload)
+    return readPost.showVersion(params.id, version)
   }
 
   @inject()
@@ -33,8 +33,12 @@ export default class PostController {
 
   @inject()
   async restoreVersion({ auth, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
-    await editPost.restoreVersion(auth.use('api').getUserOrFail(), params.id, params.version)
-    return readPost.show(params.id)
+    const { version } = await editPost.restoreVersion(
+      auth.use('api').getUserOrFail(),
+      params.id,
+      params.version
+    )
+    return readPost.showVersion(params.id, version)
   }
 
   @inject()

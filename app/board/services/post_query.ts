@@ -23,20 +23,36 @@ export function postQuery(client: QueryClientContract = db.connection(), index?:
     .join('post_versions as v', (join) => {
       join.on('v.post_id', '=', 'p.id').andOn('v.version', '=', 'p.current_version')
     })
-    .select(
-      'p.id',
-      'p.category_id',
-      'p.user_id',
-      'p.current_version',
-      'p.vote_count',
-      'p.comment_count',
-      'p.created_at',
-      'p.updated_at',
-      'v.title',
-      'v.content'
-    )
+    .select(...POST_COLUMNS)
   return withAuthorName(query, 'p.user_id')
 }
+
+/**
+ * postQuery with one given version's text instead of the current one, and
+ * that version's time as `version_created_at`: what an edit answers, since
+ * another edit may already have followed it.
+ */
+export function postAtVersionQuery(version: number, client: QueryClientContract = db.connection()) {
+  const query = postsFrom(client)
+    .join('post_versions as v', (join) => {
+      join.on('v.post_id', '=', 'p.id').andOnVal('v.version', '=', version)
+    })
+    .select(...POST_COLUMNS, 'v.version as version', 'v.created_at as version_created_at')
+  return withAuthorName(query, 'p.user_id')
+}
+
+const POST_COLUMNS = [
+  'p.id',
+  'p.category_id',
+  'p.user_id',
+  'p.current_version',
+  'p.vote_count',
+  'p.comment_count',
+  'p.created_at',
+  'p.updated_at',
+  'v.title',
+  'v.content',
+]
 
 /** `posts as p`, with `index` pinned when given. */
 export function postsFrom(client: QueryClientContract = db.connection(), index?: PostListIndex) {

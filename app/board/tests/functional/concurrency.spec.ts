@@ -28,6 +28,15 @@ test.group('Concurrency', (group) => {
       responses.map((r) => r.status()),
       Array(edits).fill(200)
     )
+    // Each answer shows the edit its own request wrote, with the version it got.
+    responses.forEach((response, i) => {
+      assert.equal(response.body().title, `edit ${i}`)
+      assert.equal(response.body().content, `text ${i}`)
+    })
+    assert.sameMembers(
+      responses.map((r) => r.body().version),
+      Array.from({ length: edits }, (_, i) => i + 2)
+    )
 
     const versions = await db.from('post_versions').where('post_id', post.id).orderBy('version')
     assert.deepEqual(
@@ -38,6 +47,33 @@ test.group('Concurrency', (group) => {
     for (let i = 0; i < edits; i++) assert.isTrue(texts.has(`text ${i}`), `text ${i} kept`)
     const current = await client.get(`/api/v1/post/${post.id}`)
     assert.equal(current.body().version, edits + 1)
+  })
+
+  test('concurrent comment edits each answer their own text and version', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = await createPost(client, author, category)
+    const comment = await createComment(client, author, post.id)
+    const edits = 15
+    const responses = await Promise.all(
+      Array.from({ length: edits }, (_, i) =>
+        client
+          .put(`/api/v1/comment/${comment.id}`)
+          .headers(author.auth)
+          .json({ content: `comment text ${i}` })
+      )
+    )
+    responses.forEach((response, i) => {
+      assert.equal(response.status(), 200)
+      assert.equal(response.body().content, `comment text ${i}`)
+    })
+    assert.sameMembers(
+      responses.map((r) => r.body().version),
+      Array.from({ length: edits }, (_, i) => i + 2)
+    )
   })
 
   test('many users voting at once end with an exact count', async ({ client, assert }) => {

@@ -6,6 +6,7 @@ import Role, { type RoleName } from '#accounts/models/role'
 import { AppException } from '#core/exceptions/app_exception'
 import { isUniqueViolation } from '#core/database/is_unique_violation'
 import { UserNameIndex } from '#accounts/services/user_name_index'
+import { nameSkeleton } from '#accounts/domain/name_skeleton'
 
 export interface RegisterUserInput {
   name: string
@@ -43,15 +44,29 @@ export class RegisterUser {
   }
 }
 
-/** 409 naming the field when another account already uses the name or email. */
+/**
+ * 409 naming the field when another account already uses the name or email,
+ * or a name that looks the same (nameSkeleton).
+ */
 export async function assertAvailable(name?: string, email?: string, exceptUserId?: number) {
-  for (const [field, value] of [
-    ['name', name],
-    ['email', email],
-  ] as const) {
-    if (value === undefined) continue
-    const query = User.query().where(field, value)
+  if (name !== undefined) {
+    const query = User.query().where((where) =>
+      where.where('name', name).orWhere('name_skeleton', nameSkeleton(name))
+    )
     if (exceptUserId) query.whereNot('id', exceptUserId)
-    if (await query.first()) throw AppException.conflict(`This ${field} is already taken`, field)
+    const taken = await query.first()
+    if (taken) {
+      throw AppException.conflict(
+        taken.name.toLowerCase() === name.toLowerCase()
+          ? 'This name is already taken'
+          : 'This name looks like one that is already taken',
+        'name'
+      )
+    }
+  }
+  if (email !== undefined) {
+    const query = User.query().where('email', email)
+    if (exceptUserId) query.whereNot('id', exceptUserId)
+    if (await query.first()) throw AppException.conflict('This email is already taken', 'email')
   }
 }

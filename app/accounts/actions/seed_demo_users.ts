@@ -2,6 +2,7 @@ import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { sqlNow } from '#core/database/sql_now'
 import { UserNameIndex } from '#accounts/services/user_name_index'
+import { nameSkeleton } from '#accounts/domain/name_skeleton'
 
 /** Consecutive account ids: `first` .. `first + count - 1`. */
 export interface UserIdRange {
@@ -31,6 +32,7 @@ export class SeedDemoUsers {
         rows.push({
           id: first + i,
           name,
+          name_skeleton: nameSkeleton(name),
           email: `${name}@demo.invalid`,
           password: passwordHash,
           role_id: userRole.id,

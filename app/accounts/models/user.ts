@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Role from '#accounts/models/role'
 import UserState from '#accounts/models/user_state'
+import { nameSkeleton } from '#accounts/domain/name_skeleton'
 
 export default class User extends BaseModel {
   static table = 'users'
@@ -12,6 +13,13 @@ export default class User extends BaseModel {
 
   @column()
   declare name: string
+
+  /**
+   * The name's look-alike key (nameSkeleton), unique: `аdmin` with a Cyrillic
+   * а cannot sit beside `admin`. Null for names kept from before the key.
+   */
+  @column()
+  declare nameSkeleton: string | null
 
   @column()
   declare email: string
@@ -40,4 +48,11 @@ export default class User extends BaseModel {
 
   @hasMany(() => UserState)
   declare states: HasMany<typeof UserState>
+
+  @beforeSave()
+  static keepNameSkeleton(user: User) {
+    if (user.$dirty.name !== undefined) {
+      user.nameSkeleton = user.deletedAt ? null : nameSkeleton(user.name)
+    }
+  }
 }

@@ -1,7 +1,9 @@
 import vine from '@vinejs/vine'
 import { USER_NAME } from '#accounts/domain/user_name'
+import { nfkc } from '#core/validation/text_rules'
 
-const name = () => vine.string().trim().minLength(1).maxLength(100).regex(USER_NAME)
+/** Stored in NFKC, so fullwidth or other compatibility forms are the plain name. */
+const name = () => vine.string().trim().use(nfkc()).minLength(1).maxLength(100).regex(USER_NAME)
 
 const email = () =>
   vine.string().trim().maxLength(254).email().normalizeEmail({ all_lowercase: true })

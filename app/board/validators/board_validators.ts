@@ -1,11 +1,13 @@
 import vine from '@vinejs/vine'
 import { MAX_PAGE_SIZE } from '#board/domain/page_request'
+import { withoutControls } from '#core/validation/text_rules'
 
-/** Text must hold something other than white space. */
-const text = (max: number) => vine.string().trim().minLength(1).maxLength(max)
+/** Text must hold something other than white space; control characters are dropped first. */
+const text = (max: number, multiline = true) =>
+  vine.string().use(withoutControls({ multiline })).trim().minLength(1).maxLength(max)
 
 export const postValidator = vine.create({
-  title: text(255),
+  title: text(255, false),
   content: text(5000),
 })
 

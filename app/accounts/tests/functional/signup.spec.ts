@@ -32,6 +32,42 @@ test.group('POST /api/v1/user (signup)', (group) => {
     assert.match(row.password, /^\$bcrypt\$/)
   })
 
+  test('a name that looks like a taken one (Unicode confusables) answers 409; NFKC is stored', async ({
+    client,
+    assert,
+  }) => {
+    // Letters only, so each look-alike below differs from it by one character.
+    const base = `lookalike${Date.now().toString(36).replace(/\d/g, 'q')}`
+    await createUser({ name: base })
+    const signup = (name: string) =>
+      client.post('/api/v1/user').json({
+        name,
+        email: `${uniqueName('mail')}@example.com`,
+        password: 'secret-pass1',
+        password_confirmation: 'secret-pass1',
+      })
+    const cyrillicA = base.replace('a', '\u0430')
+    const fullwidth = [...base]
+      .map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0))
+      .join('')
+    for (const name of [cyrillicA, fullwidth, base.toUpperCase()]) {
+      const response = await signup(name)
+      response.assertStatus(409)
+      assert.equal(response.body().errors[0].field, 'name', name)
+    }
+    assert.equal(
+      (await signup(cyrillicA)).body().errors[0].message,
+      'This name looks like one that is already taken'
+    )
+
+    const wide = uniqueName('Wide')
+    const created = await signup(
+      [...wide].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('')
+    )
+    created.assertStatus(201)
+    assert.equal(created.body().name, wide, 'stored as NFKC')
+  })
+
   test('answers 409 naming the field for a taken name or email, ignoring case', async ({
     client,
     assert,

@@ -67,6 +67,37 @@ test.group('Posts: create, read, edit, history', (group) => {
     assert.equal(Number(after.total), Number(before.total))
   })
 
+  test('control characters are dropped: a title keeps one line, contents keep their line breaks', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const created = await client.post(`/api/v1/board/${category}`).headers(author.auth).json({
+      title: 'nul\u0000 and\nbreak\u001b[31m',
+      content: 'line one\n\tline\u0007 two\u0000',
+    })
+    created.assertStatus(201)
+    assert.equal(created.body().title, 'nul and break[31m')
+    assert.equal(created.body().content, 'line one\n\tline two')
+    const row = await db.from('post_versions').where('post_id', created.body().id).first()
+    for (const control of ['\u0000', '\u0007', '\u001b']) {
+      assert.notInclude(row.title + row.content, control)
+    }
+
+    const onlyControls = await client
+      .post(`/api/v1/board/${category}`)
+      .headers(author.auth)
+      .json({ title: '\u0000\u0001', content: 'x' })
+    onlyControls.assertStatus(422)
+    const comment = await client
+      .post(`/api/v1/post/${created.body().id}/comment`)
+      .headers(author.auth)
+      .json({ content: 'a\u0000b' })
+    comment.assertStatus(201)
+    assert.equal(comment.body().content, 'ab')
+  })
+
   test('GET /post/:id answers 404 for missing, deleted and non-numeric ids', async ({ client }) => {
     const { category } = await createBoard()
     const author = await signedInUser(client)

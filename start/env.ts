@@ -107,6 +107,7 @@ export const schema = {
   WEBHOOK_TIMEOUT_MS: Env.schema.number.optional(),
   WEBHOOK_DISABLE_AFTER: Env.schema.number.optional(),
   WEBHOOK_BATCH_SIZE: Env.schema.number.optional(),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: Env.schema.boolean.optional(),
 }
 
 /**

@@ -14,6 +14,8 @@ export default definePluginConfig({
     /** Consecutive failed attempts after which a subscription is switched off. */
     disableAfter: vine.number().withoutDecimals().range([1, 10_000]),
     batchSize: vine.number().withoutDecimals().range([1, 500]),
+    /** Loopback, private and link-local targets (refused by default: SSRF). */
+    allowPrivateTargets: vine.boolean(),
   }),
   values: () => ({
     worker: env.get('WEBHOOK_WORKER') ?? true,
@@ -23,5 +25,6 @@ export default definePluginConfig({
     timeoutMs: env.get('WEBHOOK_TIMEOUT_MS') ?? 10_000,
     disableAfter: env.get('WEBHOOK_DISABLE_AFTER') ?? 50,
     batchSize: env.get('WEBHOOK_BATCH_SIZE') ?? 20,
+    allowPrivateTargets: env.get('WEBHOOK_ALLOW_PRIVATE_TARGETS') ?? false,
   }),
 })

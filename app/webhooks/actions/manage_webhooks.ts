@@ -6,6 +6,8 @@ import { authorize } from '#core/authorization/authorize'
 import WebhookPolicy from '#webhooks/policies/webhook_policy'
 import { sqlNow } from '#core/database/sql_now'
 import { webhookUrlProblem } from '#webhooks/domain/webhook_url'
+import { literalTargetProblem } from '#webhooks/services/target_dispatcher'
+import config from '#webhooks/config'
 import { createWebhookValidator } from '#webhooks/validators/webhook_validators'
 import { WebhookSecret } from '#webhooks/services/webhook_secret'
 import { subscriptionJson } from '#webhooks/services/subscription_json'
@@ -22,7 +24,9 @@ export class ManageWebhooks {
   async create(raw: unknown, actor: AuthUser | null) {
     await authorize(actor, WebhookPolicy, 'manage')
     const input = await createWebhookValidator.validate(raw)
-    const problem = webhookUrlProblem(input.url)
+    const problem =
+      webhookUrlProblem(input.url) ??
+      literalTargetProblem(input.url, config.get().allowPrivateTargets)
     if (problem) throw AppException.unprocessable(problem, 'url')
     const secret = input.secret ?? WebhookSecret.generate()
     const now = sqlNow()

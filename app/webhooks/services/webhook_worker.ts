@@ -6,6 +6,8 @@ import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 import { signPayload } from '#webhooks/domain/signature'
 import { backoffDelay } from '#webhooks/domain/backoff'
 import { WebhookSecret } from '#webhooks/services/webhook_secret'
+import { literalTargetProblem, targetDispatcher } from '#webhooks/services/target_dispatcher'
+import { fetch, type Agent } from 'undici'
 
 export interface WorkerOptions {
   pollIntervalMs: number
@@ -14,6 +16,8 @@ export interface WorkerOptions {
   timeoutMs: number
   disableAfter: number
   batchSize: number
+  /** Deliver to loopback, private and link-local addresses too (a receiver on the operator's network). */
+  allowPrivateTargets: boolean
 }
 
 interface Claimed {
@@ -43,6 +47,7 @@ const USER_AGENT = 'boardcms-webhooks/1.0'
 export class WebhookWorker {
   readonly #options: WorkerOptions
   readonly #leaseMs: number
+  readonly #dispatcher: Agent
   #timer: NodeJS.Timeout | undefined
   #running: Promise<unknown> | undefined
   #stopped = true
@@ -50,6 +55,7 @@ export class WebhookWorker {
   constructor(options: WorkerOptions) {
     this.#options = options
     this.#leaseMs = options.timeoutMs + 30_000
+    this.#dispatcher = targetDispatcher(options.allowPrivateTargets)
   }
 
   get running() {
@@ -154,12 +160,15 @@ export class WebhookWorker {
     const secret = WebhookSecret.open(delivery.secret_encrypted)
     if (!secret)
       return { ok: false, status: null, error: 'secret cannot be decrypted (APP_KEY changed?)' }
+    const refused = literalTargetProblem(delivery.url, this.#options.allowPrivateTargets)
+    if (refused) return { ok: false, status: null, error: refused }
     const timestamp = Math.floor(Date.now() / 1000)
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',
         body: delivery.body,
         redirect: 'manual',
+        dispatcher: this.#dispatcher,
         signal: AbortSignal.timeout(this.#options.timeoutMs),
         headers: {
           'content-type': 'application/json',
@@ -254,8 +263,9 @@ export class WebhookWorker {
 
 /** A short, safe description of a network failure (no URL, no body). */
 function describeFailure(error: unknown) {
-  const err = error as { name?: string; cause?: { code?: string } }
+  const err = error as { name?: string; cause?: { code?: string; name?: string; message?: string } }
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timeout'
+  if (err?.cause?.name === 'TargetRefused') return String(err.cause.message)
   if (err?.cause?.code) return String(err.cause.code)
   return err?.name ?? 'request failed'
 }

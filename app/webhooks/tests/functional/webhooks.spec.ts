@@ -8,6 +8,7 @@ import { startReceiver, waitUntil } from '#webhooks/tests/receiver'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
 import { runCommand } from '#tests/helpers/ace'
+import config from '#webhooks/config'
 
 const FAST: WorkerOptions = {
   pollIntervalMs: 20,
@@ -16,6 +17,8 @@ const FAST: WorkerOptions = {
   timeoutMs: 2000,
   disableAfter: 3,
   batchSize: 10,
+  // The test receivers listen on 127.0.0.1.
+  allowPrivateTargets: true,
 }
 const SECRET = 'test-secret-0123456789'
 
@@ -80,6 +83,42 @@ test.group('Webhooks: delivery', (group) => {
     assert.equal(sent.status, 'delivered')
     assert.equal(Number(sent.attempts), 1)
     assert.equal(Number(sent.last_status_code), 200)
+  })
+
+  test('private, loopback and metadata targets are refused unless allowed, after DNS too', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const receiver = await startReceiver(3448)
+    cleanup(receiver.close)
+    // Subscriptions made while private targets were allowed (or names that resolve to them).
+    const targets = [
+      receiver.url,
+      `http://localhost:3448/hook`,
+      `http://0x7f000001:3448/hook`,
+      'http://169.254.169.254/latest/meta-data/',
+    ]
+    const subscriptions = []
+    for (const url of targets) subscriptions.push(await subscribe(url))
+    const { category } = await createBoard()
+    await createPost(client, await signedInUser(client), category)
+
+    const strict = new WebhookWorker({ ...FAST, maxAttempts: 1, allowPrivateTargets: false })
+    assert.equal(await strict.tick(), targets.length)
+    assert.lengthOf(receiver.requests, 0, 'nothing reached the loopback receiver')
+    for (const subscription of subscriptions) {
+      const [delivery] = await deliveriesOf(subscription.id)
+      assert.equal(delivery.status, 'dead')
+      assert.match(delivery.last_error, /non-public address/, subscription.url)
+    }
+
+    const saved = config.get()
+    config.set({ ...saved, allowPrivateTargets: false })
+    cleanup(() => config.set(saved))
+    for (const url of ['http://127.0.0.1:8080/', 'http://[::1]/', 'http://169.254.169.254/']) {
+      await assert.rejects(() => subscribe(url), /non-public address/)
+    }
   })
 
   test('a failing endpoint is retried with backoff until it answers 2xx', async ({

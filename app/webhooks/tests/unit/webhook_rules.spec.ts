@@ -4,8 +4,36 @@ import { backoffDelay } from '#webhooks/domain/backoff'
 import { signPayload, verifySignature } from '#webhooks/domain/signature'
 import { webhookUrlProblem } from '#webhooks/domain/webhook_url'
 import { subscribesTo } from '#webhooks/domain/webhook_events'
+import { isPublicAddress } from '#webhooks/domain/target_address'
 
 test.group('Webhook rules', () => {
+  test('only public unicast addresses are webhook targets', ({ assert }) => {
+    for (const address of [
+      '127.0.0.1',
+      '127.1.2.3',
+      '10.0.0.1',
+      '172.16.5.4',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::1',
+      '::',
+      '::ffff:127.0.0.1',
+      '::ffff:169.254.169.254',
+      'fd00::1',
+      'fe80::1',
+      'not an address',
+    ]) {
+      assert.isFalse(isPublicAddress(address), address)
+    }
+    for (const address of ['8.8.8.8', '93.184.216.34', '2606:4700:4700::1111']) {
+      assert.isTrue(isPublicAddress(address), address)
+    }
+  })
+
   test('the signature is HMAC-SHA256 over "timestamp.body", hex, prefixed', ({ assert }) => {
     const body = '{"event":"post:created"}'
     const expected = createHmac('sha256', 's3cret').update(`1700000000.${body}`).digest('hex')

@@ -107,6 +107,13 @@ export const schema = {
   WEBHOOK_TIMEOUT_MS: Env.schema.number.optional(),
   WEBHOOK_DISABLE_AFTER: Env.schema.number.optional(),
   WEBHOOK_BATCH_SIZE: Env.schema.number.optional(),
+
+  /*
+  | Personal API tokens (issue #21): creations per account per minute, and the days
+  | after which an unused token stops working (0: never)
+  */
+  RATE_LIMIT_API_TOKENS_PER_USER: Env.schema.number.optional(),
+  API_TOKEN_UNUSED_DAYS: Env.schema.number.optional(),
 }
 
 /**

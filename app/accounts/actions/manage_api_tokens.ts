@@ -4,7 +4,11 @@ import User from '#accounts/models/user'
 import type { Actor } from '#accounts/policies/role_at_least'
 import ApiTokenPolicy from '#accounts/policies/api_token_policy'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
-import { MAX_API_TOKENS_PER_USER, type ApiTokenAbility } from '#accounts/domain/api_token_abilities'
+import {
+  API_TOKEN_ABILITIES,
+  MAX_API_TOKENS_PER_USER,
+  type ApiTokenAbility,
+} from '#accounts/domain/api_token_abilities'
 
 export interface NewApiToken {
   name: string
@@ -28,7 +32,9 @@ export class ManageApiTokens {
       )
     }
     const user = await User.query().where('id', actor.id).whereNull('deleted_at').firstOrFail()
-    return User.accessTokens.create(user, input.abilities, {
+    // Stored in one order, whatever order they came in.
+    const abilities = API_TOKEN_ABILITIES.filter((ability) => input.abilities.includes(ability))
+    return User.accessTokens.create(user, abilities, {
       name: input.name,
       expiresIn: input.expiresInDays ? input.expiresInDays * 86_400 : undefined,
     })

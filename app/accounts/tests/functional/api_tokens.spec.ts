@@ -74,6 +74,10 @@ test.group('Personal API tokens', (group) => {
         expires_at: null,
       },
     ])
+    const both = await createToken(client, session, { abilities: ['write', 'read'] })
+    assert.deepEqual(both.abilities, ['read', 'write'])
+    await client.delete(`/api/v1/user/tokens/${both.id}`).headers(session.auth)
+
     const secret = created.token.split('.')[1]
     assert.notInclude(list.text(), secret)
     // Only a hash is stored.

@@ -12,8 +12,9 @@ async function accounts() {
 }
 
 /**
- * "api": bearer JWT for the JSON API (default). "web": session cookie for
- * the admin panel.
+ * "api": bearer JWT for the JSON API (default). "api_tokens": personal API
+ * tokens, also bearer, tried by the auth middleware after "api". "web":
+ * session cookie for the admin panel.
  */
 const authConfig = defineConfig({
   default: 'api',
@@ -22,6 +23,12 @@ const authConfig = defineConfig({
       resolver: async () => {
         const { jwtGuard } = await accounts()
         return jwtGuard()
+      },
+    },
+    api_tokens: {
+      resolver: async (name: string, app: ApplicationService) => {
+        const { apiTokensGuard } = await accounts()
+        return apiTokensGuard().resolver(name, app)
       },
     },
     web: {

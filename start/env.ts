@@ -108,6 +108,13 @@ export const schema = {
   WEBHOOK_DISABLE_AFTER: Env.schema.number.optional(),
   WEBHOOK_BATCH_SIZE: Env.schema.number.optional(),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Env.schema.boolean.optional(),
+
+  /*
+  | Personal API tokens (issue #21): creations per account per minute, and the days
+  | after which an unused token stops working (0: never)
+  */
+  RATE_LIMIT_API_TOKENS_PER_USER: Env.schema.number.optional(),
+  API_TOKEN_UNUSED_DAYS: Env.schema.number.optional(),
 }
 
 /**

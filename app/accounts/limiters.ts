@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
+import { apiUser } from '#accounts/guards/api_user'
 
 type Builder = Parameters<typeof limiter.define>[1]
 
@@ -31,4 +32,12 @@ export const throttleSignup = throttle('signup', (ctx) =>
     .allowRequests(env.get('RATE_LIMIT_SIGNUP_PER_IP') ?? 10)
     .every('1 minute')
     .usingKey(`ip:${ctx.request.ip()}`)
+)
+
+// Personal API tokens (issue #21): creations per account, after the auth middleware.
+export const throttleApiTokens = throttle('api-tokens', (ctx) =>
+  limiter
+    .allowRequests(env.get('RATE_LIMIT_API_TOKENS_PER_USER') ?? 10)
+    .every('1 minute')
+    .usingKey(`user:${apiUser(ctx.auth).id}`)
 )

@@ -2,6 +2,8 @@ import { defineOpenApi, route, schemas, shape } from '#core/openapi/openapi_frag
 import * as v from '#accounts/validators/account_validators'
 import { userShape } from '#accounts/transformers/user_transformer'
 import type { TokenPair } from '#accounts/actions/issue_token_pair'
+import { createApiTokenValidator } from '#accounts/validators/api_token_validators'
+import { apiTokenShapes } from '#accounts/transformers/api_token_transformer'
 
 const auth = true
 
@@ -9,6 +11,7 @@ const auth = true
 export default defineOpenApi({
   prefix: '/api/v1',
   tag: { name: 'accounts', description: 'Sign-up, login, tokens and the own profile' },
+  params: { id: schemas.id },
   routes: {
     'POST /user': route('Sign up', { body: v.signupValidator, 201: 'User', errors: [409, 429] }),
     'PUT /user': route('Change the own name or email', {
@@ -44,9 +47,29 @@ export default defineOpenApi({
       body: v.changePasswordValidator,
       204: null,
     }),
+    // Personal API tokens (issue #21): a login's access token only (an API token gets 403).
+    'POST /user/tokens': route('Create a personal API token (its secret is shown only here)', {
+      auth,
+      description:
+        'Needs the access token of a login: a request with an API token gets 403 E_LOGIN_REQUIRED. ' +
+        'At most 100 tokens per account (409 E_TOO_MANY_TOKENS).',
+      body: createApiTokenValidator,
+      notes: {
+        abilities: '"read": GET requests only; "write": every request (reads included)',
+        expires_in_days: 'Left out: no expiry date (the token still stops after long disuse)',
+      },
+      201: 'NewApiToken',
+      errors: [409, 429],
+    }),
+    'GET /user/tokens': route('The own personal API tokens, newest first (never the secrets)', {
+      auth,
+      200: 'ApiToken[]',
+    }),
+    'DELETE /user/tokens/{id}': route('Delete an own personal API token', { auth, 204: null }),
   },
   schemas: {
     User: userShape,
+    ...apiTokenShapes,
     TokenPair: shape<TokenPair>({
       token_type: { const: 'bearer' },
       access_token: schemas.string,

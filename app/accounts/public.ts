@@ -38,3 +38,12 @@ export {
 export { accountStats } from '#accounts/queries/account_stats'
 // Ids of live accounts whose name contains a text: the author match of the board's search.
 export { userIdsWithNameContaining } from '#accounts/services/user_ids_with_name_containing'
+
+// Personal API tokens (issue #21): the guard for config/auth.ts, the signed-in user of an API
+// request whichever bearer it carried, and the revocation a credential reset runs in its
+// transaction (a password change, a block and an account deletion already do).
+export { apiTokensGuard } from '#accounts/guards/auth_guards'
+export { apiUser } from '#accounts/guards/api_user'
+export { revokeApiTokens } from '#accounts/services/revoke_api_tokens'
+export { ManageApiTokens, type NewApiToken } from '#accounts/actions/manage_api_tokens'
+export { default as ApiTokenPolicy } from '#accounts/policies/api_token_policy'

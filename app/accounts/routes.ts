@@ -1,10 +1,12 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { throttleLogin, throttleSignup } from '#accounts/limiters'
+import { throttleApiTokens } from '#accounts/limiters'
 
 const AccountController = () => import('#accounts/controllers/account_controller')
 const SessionController = () => import('#accounts/controllers/session_controller')
 const PasswordController = () => import('#accounts/controllers/password_controller')
+const ApiTokensController = () => import('#accounts/controllers/api_tokens_controller')
 
 router
   .group(() => {
@@ -23,3 +25,15 @@ router
       .use(middleware.auth())
   })
   .prefix('/api/v1')
+
+// Personal API tokens (issue #21): managed with a login's JWT only, so a token cannot mint tokens.
+router
+  .group(() => {
+    router.post('/user/tokens', [ApiTokensController, 'store']).use(throttleApiTokens)
+    router.get('/user/tokens', [ApiTokensController, 'index'])
+    router
+      .delete('/user/tokens/:id', [ApiTokensController, 'destroy'])
+      .where('id', router.matchers.number())
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth({ apiTokens: false }))

@@ -36,7 +36,7 @@ export default defineOpenApi({
     name: 'admin',
     description: 'The admin panel (HTML, session cookie, CSRF); see docs/admin.md',
   },
-  params: { id: schemas.id, version: schemas.id },
+  params: { id: schemas.id, version: schemas.id, token: schemas.id },
   routes: {
     'GET /admin/assets/admin.css': {
       summary: 'The panel stylesheet',
@@ -47,10 +47,11 @@ export default defineOpenApi({
     'POST /admin/logout': form('Sign out'),
     'GET /admin': page('Dashboard: counts and posts per day'),
     'GET /admin/users': page('Users: search and pages'),
-    'GET /admin/users/{id}': page("A user's posts and sign-ins"),
+    'GET /admin/users/{id}': page("A user's posts, sign-ins and personal API tokens"),
     'POST /admin/users/{id}/block': form('Block with a reason', v.blockValidator),
     'POST /admin/users/{id}/unblock': form('Unblock'),
     'POST /admin/users/{id}/role': form('Change the role (admins only)', v.roleValidator),
+    'POST /admin/users/{id}/tokens/{token}/revoke': form('Revoke a personal API token'),
     'GET /admin/categories': page('The category tree'),
     'POST /admin/categories': form('Create a category', v.createCategoryValidator),
     'POST /admin/categories/{name}/rename': form('Rename a category', v.renameCategoryValidator),

@@ -40,6 +40,10 @@ router
         router.post('/users/:id/block', [UsersController, 'block']).where('id', id)
         router.post('/users/:id/unblock', [UsersController, 'unblock']).where('id', id)
         router.post('/users/:id/role', [UsersController, 'role']).where('id', id)
+        router
+          .post('/users/:id/tokens/:token/revoke', [UsersController, 'revokeToken'])
+          .where('id', id)
+          .where('token', id)
 
         // The board's pages: only while the board plugin is switched on.
         if (pluginOn('board')) {

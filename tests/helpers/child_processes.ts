@@ -61,7 +61,11 @@ export async function startServer(
   child.stderr!.on('data', (chunk) => (output += chunk))
   const url = `http://127.0.0.1:${port}`
   await waitFor(
-    async () => (await fetch(`${url}/health`)).ok,
+    async () => {
+      // A server that exited (the port was taken) must not pass for the one answering there.
+      if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
+      return (await fetch(`${url}/health`)).ok
+    },
     30_000,
     () => `server did not start: ${output}`
   )

@@ -108,6 +108,7 @@ const matches = (schema: any, value: string) =>
 
 /** A value the field's schema accepts (the test user's password where it fits). */
 function example(schema: any, password: string): unknown {
+  if (schema.type === 'array') return [example(schema.items, password)]
   if (schema.enum) return schema.enum[0]
   if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? 1
   if (schema.format === 'email') return 'probe@example.com'
@@ -122,6 +123,10 @@ function breaking(schema: any): [unknown, string][] {
   if (schema.maximum !== undefined) values.push([schema.maximum + 1, 'above maximum'])
   if (schema.minimum !== undefined) values.push([schema.minimum - 1, 'below minimum'])
   if (schema.enum) values.push(['not-one-of-them', 'outside the enum'])
+  if (schema.minItems) values.push([[], 'fewer items than minItems'])
+  if (schema.uniqueItems && schema.items?.enum) {
+    values.push([[schema.items.enum[0], schema.items.enum[0]], 'a repeated item'])
+  }
   if (schema.format === 'email') values.push(['not-an-email', 'not an email'])
   const unmatched = ['a b', 'a-b', 'a.b'].find((value) => !matches(schema, value))
   if (schema.pattern && unmatched) values.push([unmatched, 'not matching the pattern'])

@@ -9,15 +9,20 @@ import {
   startServer,
   waitFor,
 } from '#tests/helpers/child_processes'
+import { freePort } from '#tests/helpers/server_process'
 
 /**
  * Fault injection against real processes: the app server, its own Redis
  * and a proxy in front of MariaDB, on ports of their own. Counts are
  * printed so a CI log shows what was tried.
  */
-const REDIS_PORT = 6393
-const SERVER_PORT = 3411
-const PROXY_PORT = 3419
+// Ports the OS picks, so a run never talks to another process's server (another checkout's suite).
+const [REDIS_PORT, SERVER_PORT, SERVER_PORT_2, PROXY_PORT] = await Promise.all([
+  freePort(),
+  freePort(),
+  freePort(),
+  freePort(),
+])
 
 interface Tally {
   sent: number
@@ -172,7 +177,7 @@ test.group('Faults: the database becomes unreachable', () => {
     let server: Awaited<ReturnType<typeof startServer>> | undefined
     const tally: Tally = { sent: 0, faults: 0, fiveHundreds: 0 }
     try {
-      server = await startServer(SERVER_PORT + 1, { ...env, MYSQL_PORT: String(PROXY_PORT) })
+      server = await startServer(SERVER_PORT_2, { ...env, MYSQL_PORT: String(PROXY_PORT) })
       const { postId, name } = await signupAndPost(tally, server!.url)
       const login = () =>
         call(tally, `${server!.url}/api/v1/user/login`, {

@@ -7,6 +7,7 @@ import User from '#accounts/models/user'
 import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { RefreshTokenService } from '#accounts/services/refresh_token_service'
+import { revokeApiTokens } from '#accounts/services/revoke_api_tokens'
 import { placeholderIdentity } from '#accounts/domain/placeholder_identity'
 import { UserNameIndex } from '#accounts/services/user_name_index'
 
@@ -38,6 +39,7 @@ export class DeleteAccount {
       await UserNameIndex.put(trx, userId, null)
       await trx.from('login_history').where('user_id', userId).delete()
       await RefreshTokenService.revokeAllOf(userId, trx)
+      await revokeApiTokens(userId, trx)
     })
     await AuthUserLookup.forget(userId)
     // The account owner deletes their own account.

@@ -8,12 +8,14 @@ import { authorize } from '#core/authorization/authorize'
 import type { AuthUser } from '#accounts/domain/auth_user'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import UserPolicy from '#accounts/policies/user_policy'
+import { revokeApiTokens } from '#accounts/services/revoke_api_tokens'
 
 /**
  * Blocks or unblocks a user. `actor` is null for operators at the command
  * line; otherwise UserPolicy.block decides (staff block users, only admins
  * block staff). A blocked user's live tokens answer 403 from the next
- * request on (the cached snapshot is dropped).
+ * request on (the cached snapshot is dropped); personal API tokens are
+ * deleted, so they stay dead after an unblock.
  */
 export class SetUserBlocked {
   async block(userId: number, reason: string | null, actor: AuthUser | null) {
@@ -32,6 +34,7 @@ export class SetUserBlocked {
           { client: trx }
         )
       }
+      await revokeApiTokens(target.id, trx)
     })
     await AuthUserLookup.forget(target.id)
     await emitter.emit('user:blocked', { userId: target.id, reason, actorId: actor?.id ?? null })

@@ -4,9 +4,13 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Role from '#accounts/models/role'
 import UserState from '#accounts/models/user_state'
 import { nameSkeleton } from '#accounts/domain/name_skeleton'
+import { ApiTokenStore } from '#accounts/services/api_token_store'
 
 export default class User extends BaseModel {
   static table = 'users'
+
+  /** Personal API tokens (the `api_tokens` guard of config/auth.ts). */
+  static accessTokens = new ApiTokenStore(User)
 
   @column({ isPrimary: true })
   declare id: number

@@ -1,7 +1,9 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import {
+  ApiTokenPolicy,
   ChangeRole,
+  ManageApiTokens,
   ROLE_NAMES,
   SetUserBlocked,
   UserDirectory,
@@ -38,13 +40,15 @@ export default class UsersController {
     })
   }
 
-  async show(ctx: HttpContext) {
+  @inject()
+  async show(ctx: HttpContext, manageApiTokens: ManageApiTokens) {
     await authorize(ctx.staff, UserPolicy, 'list')
     const user = await UserDirectory.find(Number(ctx.params.id))
     if (!user) throw AppException.notFound('User')
-    const [posts, logins] = await Promise.all([
+    const [posts, logins, tokens] = await Promise.all([
       postsBy(user.id),
       UserDirectory.recentLogins(user.id, 20),
+      manageApiTokens.list(ctx.staff, user.id),
     ])
     return renderPage(ctx, 'admin::users/show', {
       title: `User ${user.name}`,
@@ -57,6 +61,15 @@ export default class UsersController {
       })),
       roles: ROLE_NAMES,
       canChangeRole: await allows(ctx.staff, UserPolicy, 'changeRole', user),
+      tokens: tokens.map((token) => ({
+        id: token.identifier,
+        name: token.name,
+        abilities: token.abilities.join(', '),
+        createdAt: displayTime(token.createdAt),
+        lastUsedAt: displayTime(token.lastUsedAt) ?? 'never',
+        expiresAt: displayTime(token.expiresAt) ?? 'never',
+      })),
+      canRevokeTokens: await allows(ctx.staff, ApiTokenPolicy, 'revoke', user),
     })
   }
 
@@ -74,6 +87,14 @@ export default class UsersController {
     return runAction(ctx, async () => {
       await setUserBlocked.unblock(Number(ctx.params.id), ctx.staff)
       return 'User unblocked.'
+    })
+  }
+
+  @inject()
+  async revokeToken(ctx: HttpContext, manageApiTokens: ManageApiTokens) {
+    return runAction(ctx, async () => {
+      await manageApiTokens.revoke(ctx.staff, Number(ctx.params.id), Number(ctx.params.token))
+      return 'API token revoked.'
     })
   }
 

@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { apiUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
 import {
   boardNameValidator,
@@ -51,7 +52,7 @@ export default class BoardController {
     readPost: ReadPost
   ) {
     const payload = await request.validateUsing(postValidator)
-    const post = await createPost.handle(auth.use('api').getUserOrFail(), params.category, payload)
+    const post = await createPost.handle(apiUser(auth), params.category, payload)
     return response.created(await readPost.show(post.id))
   }
 }

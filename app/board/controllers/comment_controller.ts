@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { apiUser } from '#accounts/public'
 import { commentValidator, pageValidator } from '#board/validators/board_validators'
 import { ReadComments } from '#board/actions/read_comments'
 import { CommentWrites } from '#board/actions/comment_writes'
@@ -20,7 +21,7 @@ export default class CommentController {
     readComments: ReadComments
   ) {
     const { content } = await request.validateUsing(commentValidator)
-    const comment = await writes.create(auth.use('api').getUserOrFail(), params.id, content)
+    const comment = await writes.create(apiUser(auth), params.id, content)
     return response.created(await readComments.show(comment.id))
   }
 
@@ -31,19 +32,19 @@ export default class CommentController {
     readComments: ReadComments
   ) {
     const { content } = await request.validateUsing(commentValidator)
-    const { version } = await writes.edit(auth.use('api').getUserOrFail(), params.id, content)
+    const { version } = await writes.edit(apiUser(auth), params.id, content)
     return readComments.showVersion(params.id, version)
   }
 
   @inject()
   async destroy({ auth, params, response }: HttpContext, writes: CommentWrites) {
-    await writes.delete(auth.use('api').getUserOrFail(), params.id)
+    await writes.delete(apiUser(auth), params.id)
     return response.noContent()
   }
 
   @inject()
   async restore({ auth, params }: HttpContext, writes: CommentWrites, readComments: ReadComments) {
-    await writes.restore(auth.use('api').getUserOrFail(), params.id)
+    await writes.restore(apiUser(auth), params.id)
     return readComments.show(params.id)
   }
 
@@ -54,6 +55,6 @@ export default class CommentController {
 
   @inject()
   async vote({ auth, params }: HttpContext, toggleVote: ToggleVote) {
-    return toggleVote.handle(auth.use('api').getUserOrFail(), 'comment', params.id)
+    return toggleVote.handle(apiUser(auth), 'comment', params.id)
   }
 }

@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { apiUser } from '#accounts/public'
 import { postValidator } from '#board/validators/board_validators'
 import { ReadPost } from '#board/actions/read_post'
 import { EditPost } from '#board/actions/edit_post'
@@ -15,29 +16,25 @@ export default class PostController {
   @inject()
   async update({ auth, request, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
     const payload = await request.validateUsing(postValidator)
-    const { version } = await editPost.handle(auth.use('api').getUserOrFail(), params.id, payload)
+    const { version } = await editPost.handle(apiUser(auth), params.id, payload)
     return readPost.showVersion(params.id, version)
   }
 
   @inject()
   async destroy({ auth, params, response }: HttpContext, deletePost: DeletePost) {
-    await deletePost.delete(auth.use('api').getUserOrFail(), params.id)
+    await deletePost.delete(apiUser(auth), params.id)
     return response.noContent()
   }
 
   @inject()
   async restore({ auth, params }: HttpContext, deletePost: DeletePost, readPost: ReadPost) {
-    await deletePost.restore(auth.use('api').getUserOrFail(), params.id)
+    await deletePost.restore(apiUser(auth), params.id)
     return readPost.show(params.id)
   }
 
   @inject()
   async restoreVersion({ auth, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
-    const { version } = await editPost.restoreVersion(
-      auth.use('api').getUserOrFail(),
-      params.id,
-      params.version
-    )
+    const { version } = await editPost.restoreVersion(apiUser(auth), params.id, params.version)
     return readPost.showVersion(params.id, version)
   }
 
@@ -56,6 +53,6 @@ export default class PostController {
 
   @inject()
   async vote({ auth, params }: HttpContext, toggleVote: ToggleVote) {
-    return toggleVote.handle(auth.use('api').getUserOrFail(), 'post', params.id)
+    return toggleVote.handle(apiUser(auth), 'post', params.id)
   }
 }

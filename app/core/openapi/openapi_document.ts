@@ -67,7 +67,15 @@ export async function buildOpenApiDocument(
     tags: fragments.flatMap(([, fragment]) => fragment.tags ?? []),
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'The access token of a login (a JWT), or a personal API token (bct_...; a read-only ' +
+            'one gets 403 E_TOKEN_READ_ONLY on anything but GET)',
+        },
+      },
       schemas,
       responses: Object.fromEntries(
         Object.entries(ERROR_STATUSES).map(([status, description]) => [

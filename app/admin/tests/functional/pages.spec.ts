@@ -3,6 +3,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import { EditPost, CommentWrites, CategoryTreeCache } from '#board/public'
+import { ManageApiTokens } from '#accounts/public'
 import { uniqueName } from '#tests/helpers/accounts'
 import { flashText, squash } from '#admin/tests/helpers/admin_agent'
 import { createActor, createPostFixture, signedInStaff } from '#admin/tests/helpers/admin_data'
@@ -67,6 +68,88 @@ test.group('Admin panel: pages and actions', (group) => {
     )
     assert.equal(unblocked.status, 302)
     assert.notInclude((await agent.get(`/admin/users/${author.id}`)).text, 'tag bad">blocked')
+  })
+
+  test('a user page lists personal API tokens, never their secrets; staff revoke one', async ({
+    client,
+    assert,
+  }) => {
+    const { agent } = await signedInStaff('moderator')
+    const { user, actor } = await createActor()
+    const tokens = new ManageApiTokens()
+    const used = await tokens.create(actor, { name: 'ci <bot>', abilities: ['read', 'write'] })
+    const idle = await tokens.create(actor, { name: 'idle', abilities: ['read'], expiresInDays: 7 })
+    const bearer = (token: typeof used) => `Bearer ${token.value!.release()}`
+    ;(await client.get('/api/v1/user/me').header('authorization', bearer(used))).assertStatus(200)
+
+    const page = squash((await agent.get(`/admin/users/${user.id}`)).text)
+    const row = (id: unknown) => page.match(new RegExp(`<tr data-token="${id}">(.*?)</tr>`))?.[1]
+    const today = new Date().toISOString().slice(0, 10)
+    const usedRow = row(used.identifier)!
+    assert.include(usedRow, 'ci &lt;bot&gt;')
+    assert.include(usedRow, 'read, write')
+    assert.match(usedRow, new RegExp(`Last used">${today} \\d\\d:\\d\\d<`))
+    assert.include(usedRow, 'Expires">never<')
+    const idleRow = row(idle.identifier)!
+    assert.include(idleRow, 'Last used">never<')
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+    assert.include(idleRow, `Expires">${inAWeek}`)
+    for (const token of [used, idle]) {
+      assert.notInclude(page, token.value!.release().split('.')[1])
+    }
+
+    const revoked = await agent.post(
+      `/admin/users/${user.id}/tokens/${used.identifier}/revoke`,
+      {},
+      { tokenFrom: `/admin/users/${user.id}` }
+    )
+    assert.equal(revoked.location, `/admin/users/${user.id}`)
+    const after = await agent.follow(revoked)
+    assert.include(flashText(after.text), 'API token revoked.')
+    assert.notInclude(after.text, `data-token="${used.identifier}"`)
+    ;(await client.get('/api/v1/user/me').header('authorization', bearer(used))).assertStatus(401)
+    ;(await client.get('/api/v1/user/me').header('authorization', bearer(idle))).assertStatus(200)
+
+    const again = await agent.post(
+      `/admin/users/${user.id}/tokens/${used.identifier}/revoke`,
+      {},
+      { tokenFrom: '/admin' }
+    )
+    assert.include(flashText((await agent.follow(again)).text), 'API token not found')
+    const forged = await agent.post(
+      `/admin/users/${user.id}/tokens/${idle.identifier}/revoke`,
+      {},
+      { csrf: false }
+    )
+    assert.equal(forged.status, 403)
+    ;(await client.get('/api/v1/user/me').header('authorization', bearer(idle))).assertStatus(200)
+  })
+
+  test('only admins revoke the API tokens of staff', async ({ assert }) => {
+    const { agent } = await signedInStaff('moderator')
+    const { user: admin, actor } = await createActor('admin')
+    const token = await new ManageApiTokens().create(actor, { name: 'ops', abilities: ['read'] })
+
+    const page = await agent.get(`/admin/users/${admin.id}`)
+    assert.include(page.text, `data-token="${token.identifier}"`)
+    assert.notInclude(page.text, `/tokens/${token.identifier}/revoke`)
+    const refused = await agent.post(
+      `/admin/users/${admin.id}/tokens/${token.identifier}/revoke`,
+      {},
+      { tokenFrom: '/admin' }
+    )
+    assert.include(
+      flashText((await agent.follow(refused)).text),
+      'Only admins may revoke the API tokens of staff'
+    )
+
+    const { agent: adminAgent } = await signedInStaff('admin')
+    const done = await adminAgent.post(
+      `/admin/users/${admin.id}/tokens/${token.identifier}/revoke`,
+      {},
+      { tokenFrom: '/admin' }
+    )
+    assert.include(flashText((await adminAgent.follow(done)).text), 'API token revoked.')
   })
 
   test('admins change roles, but not their own', async ({ assert }) => {

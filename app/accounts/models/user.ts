@@ -3,6 +3,7 @@ import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Role from '#accounts/models/role'
 import UserState from '#accounts/models/user_state'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class User extends BaseModel {
   static table = 'users'
@@ -26,13 +27,13 @@ export default class User extends BaseModel {
   @column()
   declare tokenVersion: number
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  @dateTimeColumn({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 
-  @column.dateTime()
+  @dateTimeColumn()
   declare deletedAt: DateTime | null
 
   @belongsTo(() => Role)

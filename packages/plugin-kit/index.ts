@@ -58,3 +58,11 @@ export {
   type OpenApiOperation,
   type RouteSpec,
 } from '../../app/core/openapi/openapi_fragment.js'
+
+// Times as both databases store them (UTC, milliseconds): raw writes and a migration's upgrade.
+export { sqlNow, sqlTime } from '../../app/core/database/sql_now.js'
+export {
+  timesToMilliseconds,
+  timesToSeconds,
+  type TimeColumns,
+} from '../../app/core/database/millisecond_times.js'

@@ -12,3 +12,6 @@ export { pluginOn } from '../../app/core/plugins/plugin_on.js'
 /** Who may do what: ask a Bouncer policy from an action (docs/plugins.md, "policies"). */
 export { authorize, allows } from '../../app/core/authorization/authorize.js'
 export { deny } from '../../app/core/authorization/denial.js'
+
+/** `@column.dateTime` that stores milliseconds, for a package's Lucid models. */
+export { dateTimeColumn } from '../../app/core/database/date_time_column.js'

@@ -27,6 +27,7 @@ export class SeedDemoUsers {
     const runTag = Date.now().toString(36)
     for (let start = 0; start < options.count; start += options.batch) {
       const rows: { id: number; name: string; [column: string]: unknown }[] = []
+      const now = sqlNow()
       for (let i = start; i < Math.min(options.count, start + options.batch); i++) {
         const name = `demo${runTag}u${i}`
         rows.push({
@@ -37,8 +38,8 @@ export class SeedDemoUsers {
           password: passwordHash,
           role_id: userRole.id,
           token_version: 1,
-          created_at: sqlNow(),
-          updated_at: sqlNow(),
+          created_at: now,
+          updated_at: now,
         })
       }
       await db.transaction(async (trx) => {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class LoginHistory extends BaseModel {
   static table = 'login_history'
@@ -16,6 +17,6 @@ export default class LoginHistory extends BaseModel {
   @column()
   declare userAgent: string | null
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 }

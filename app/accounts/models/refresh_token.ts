@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class RefreshToken extends BaseModel {
   static table = 'refresh_tokens'
@@ -16,15 +17,15 @@ export default class RefreshToken extends BaseModel {
   @column({ serializeAs: null })
   declare tokenHash: string
 
-  @column.dateTime()
+  @dateTimeColumn()
   declare expiresAt: DateTime
 
-  @column.dateTime()
+  @dateTimeColumn()
   declare spentAt: DateTime | null
 
-  @column.dateTime()
+  @dateTimeColumn()
   declare revokedAt: DateTime | null
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 }

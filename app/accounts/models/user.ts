@@ -5,6 +5,7 @@ import Role from '#accounts/models/role'
 import UserState from '#accounts/models/user_state'
 import { nameSkeleton } from '#accounts/domain/name_skeleton'
 import { ApiTokenStore } from '#accounts/services/api_token_store'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class User extends BaseModel {
   static table = 'users'
@@ -38,13 +39,13 @@ export default class User extends BaseModel {
   @column()
   declare tokenVersion: number
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  @dateTimeColumn({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 
-  @column.dateTime()
+  @dateTimeColumn()
   declare deletedAt: DateTime | null
 
   @belongsTo(() => Role)

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import State from '#accounts/models/state'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class UserState extends BaseModel {
   static table = 'user_states'
@@ -21,7 +22,7 @@ export default class UserState extends BaseModel {
   @column()
   declare createdBy: number | null
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 
   @belongsTo(() => State)

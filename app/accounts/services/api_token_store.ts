@@ -3,6 +3,7 @@ import type { AccessTokenDbColumns } from '@adonisjs/auth/types/access_tokens'
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
 import env from '#start/env'
+import { sqlTime } from '#core/database/sql_now'
 
 export const API_TOKENS_TABLE = 'api_tokens'
 
@@ -32,6 +33,40 @@ export class ApiTokenStore<Model extends LucidModel> extends DbAccessTokensProvi
     })
   }
 
+  /**
+   * The framework writes JS Dates, which SQLite keeps as numbers: the app's
+   * times are the fixed-width UTC text on SQLite (docs/architecture.md,
+   * "Times"), so a new token's times are written again as text there.
+   */
+  override async create(...args: Parameters<DbAccessTokensProvider<Model>['create']>) {
+    const token = await super.create(...args)
+    const db = await this.getDb()
+    if (db.dialect.name !== 'mysql') {
+      await db
+        .from(this.table)
+        .where('id', String(token.identifier))
+        .update({
+          created_at: sqlTime(token.createdAt),
+          updated_at: sqlTime(token.updatedAt),
+          expires_at: token.expiresAt ? sqlTime(token.expiresAt) : null,
+        })
+    }
+    return token
+  }
+
+  /** Reads the text times of SQLite too (the framework reads Dates and numbers). */
+  override dbRowToAccessToken(row: AccessTokenDbColumns) {
+    const time = (value: unknown) =>
+      typeof value === 'string' ? new Date(`${value.replace(' ', 'T')}Z`) : value
+    return super.dbRowToAccessToken({
+      ...row,
+      created_at: time(row.created_at),
+      updated_at: time(row.updated_at),
+      last_used_at: time(row.last_used_at),
+      expires_at: time(row.expires_at),
+    } as AccessTokenDbColumns)
+  }
+
   /** One query by primary key; a second, rare one records the use. */
   override async verify(value: Secret<string>): Promise<AccessToken | null> {
     const decoded = AccessToken.decode(this.prefix, value.release())
@@ -46,7 +81,10 @@ export class ApiTokenStore<Model extends LucidModel> extends DbAccessTokensProvi
     if (!token.verify(decoded.secret) || token.isExpired() || isDormant(token, now)) return null
 
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
-      await db.from(this.table).where('id', id).update({ last_used_at: now })
+      await db
+        .from(this.table)
+        .where('id', id)
+        .update({ last_used_at: sqlTime(now) })
       token.lastUsedAt = now
     }
     return token

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -39,8 +40,9 @@ export class CommentWrites {
         { postId, userId: actor.id, currentVersion: 1 },
         { client: trx }
       )
+      // Version 1 has the comment's own time.
       await CommentVersion.create(
-        { commentId: row.id, version: 1, content, userId: actor.id },
+        { commentId: row.id, version: 1, content, userId: actor.id, createdAt: row.createdAt },
         { client: trx }
       )
       await trx.from('posts').where('id', postId).increment('comment_count', 1)
@@ -70,10 +72,12 @@ export class CommentWrites {
     const result = await db.transaction(async (trx) => {
       const comment = await lockComment(trx, commentId)
       await authorize(actor, CommentPolicy, 'edit', comment)
+      // The comment's updated_at is its newest version's time.
+      const at = DateTime.utc()
       await trx
         .from('comments')
         .where('id', commentId)
-        .update({ current_version: trx.raw('current_version + 1'), updated_at: sqlNow() })
+        .update({ current_version: trx.raw('current_version + 1'), updated_at: sqlNow(at) })
       const row = await trx
         .from('comments')
         .where('id', commentId)
@@ -81,7 +85,7 @@ export class CommentWrites {
         .firstOrFail()
       const version = Number(row.current_version)
       await CommentVersion.create(
-        { commentId, version, content, userId: actor.id },
+        { commentId, version, content, userId: actor.id, createdAt: at },
         { client: trx }
       )
       return { comment, version }

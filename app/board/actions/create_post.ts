@@ -41,6 +41,7 @@ export class CreatePost {
         },
         { client: trx }
       )
+      // Version 1 has the post's own time.
       await PostVersion.create(
         {
           postId: row.id,
@@ -48,6 +49,7 @@ export class CreatePost {
           title: input.title,
           content: input.content,
           userId: actor.id,
+          createdAt: row.createdAt,
         },
         { client: trx }
       )

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -66,14 +67,16 @@ async function appendPostVersion(
   userId: number,
   input: { title: string; content: string }
 ) {
+  // The post's updated_at is its newest version's time.
+  const at = DateTime.utc()
   await trx
     .from('posts')
     .where('id', post.id)
-    .update({ current_version: trx.raw('current_version + 1'), updated_at: sqlNow() })
+    .update({ current_version: trx.raw('current_version + 1'), updated_at: sqlNow(at) })
   const row = await trx.from('posts').where('id', post.id).select('current_version').firstOrFail()
   const version = Number(row.current_version)
   await PostVersion.create(
-    { postId: post.id, version, title: input.title, content: input.content, userId },
+    { postId: post.id, version, title: input.title, content: input.content, userId, createdAt: at },
     { client: trx }
   )
   await SearchIndex.put(trx, {

@@ -29,14 +29,15 @@ export class ManageCategories {
     const node = await this.#write(async (trx, tree) => {
       const parent = parentName ? found(tree, parentName) : undefined
       const position = tree.children(parent?.id ?? null).length
+      const now = sqlNow()
       const [id] = await trx.table('categories').insert({
         name,
         parent_id: parent?.id ?? null,
         tier: parent ? parent.tier + 1 : 0,
         position,
         post_count: 0,
-        created_at: sqlNow(),
-        updated_at: sqlNow(),
+        created_at: now,
+        updated_at: now,
       })
       return { id: Number(id), name, parentId: parent?.id ?? null }
     })

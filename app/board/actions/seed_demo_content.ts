@@ -1,7 +1,7 @@
 import { SearchIndex, type IndexedPost } from '#board/search/post_search'
 import { SeedDemoUsers } from '#accounts/public'
 import db from '@adonisjs/lucid/services/db'
-import { sqlNow } from '#core/database/sql_now'
+import { sqlNow, sqlTime } from '#core/database/sql_now'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { DemoText } from '#board/domain/demo_text'
@@ -68,7 +68,7 @@ export class SeedDemoContent {
         const category = leaves[Math.floor(random() * leaves.length)]
         perCategory.set(category.id, (perCategory.get(category.id) ?? 0) + 1)
         const userId = pickUser()
-        const at = sqlAt(start + i * 60_000)
+        const at = sqlTime(start + i * 60_000)
         const title = text.sentence(4, 9)
         const content = text.paragraph(20, 80)
         posts.push({
@@ -150,10 +150,6 @@ async function nextId(table: string) {
 async function liveSearchRows() {
   const row = await db.from('post_search').count('* as total').first()
   return Number(row?.total ?? 0)
-}
-
-function sqlAt(ms: number) {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 /** Deterministic for a given size, so benchmark datasets are reproducible. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class CommentVersion extends BaseModel {
   static table = 'comment_versions'
@@ -19,6 +20,6 @@ export default class CommentVersion extends BaseModel {
   @column()
   declare userId: number
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class Post extends BaseModel {
   static table = 'posts'
@@ -25,12 +26,12 @@ export default class Post extends BaseModel {
   @column()
   declare commentCount: number
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  @dateTimeColumn({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 
-  @column.dateTime()
+  @dateTimeColumn()
   declare deletedAt: DateTime | null
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { dateTimeColumn } from '#core/database/date_time_column'
 
 export default class PostVersion extends BaseModel {
   static table = 'post_versions'
@@ -23,6 +24,6 @@ export default class PostVersion extends BaseModel {
   @column()
   declare userId: number
 
-  @column.dateTime({ autoCreate: true })
+  @dateTimeColumn({ autoCreate: true })
   declare createdAt: DateTime
 }

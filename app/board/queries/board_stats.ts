@@ -19,7 +19,7 @@ export async function boardStats(since: DateTime) {
     count('comments'),
     count('post_votes', false),
     count('comment_votes', false),
-    // DATE() reads MariaDB timestamps and SQLite's "yyyy-MM-dd HH:mm:ss" text alike.
+    // DATE() reads MariaDB datetimes and SQLite's "yyyy-MM-dd HH:mm:ss.SSS" text alike.
     db
       .from('posts')
       .where('created_at', '>=', sqlNow(since))

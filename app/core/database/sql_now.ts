@@ -1,23 +1,18 @@
 import type { DateTime } from 'luxon'
 
 /**
- * The current UTC time in the format Lucid writes for timestamp columns.
- * Raw query-builder updates need it: given a JS Date, better-sqlite3 would
- * store a number that Lucid's datetime columns cannot read back.
+ * A UTC time as both databases store it: "yyyy-MM-dd HH:mm:ss.SSS". Raw
+ * query-builder writes and SQL comparisons need it: given a JS Date,
+ * better-sqlite3 would store a number that Lucid's datetime columns cannot
+ * read back. Always fixed width with milliseconds, so SQLite (which stores
+ * the text) compares and sorts it right, and an edit in the second of the
+ * write before it still reads as later.
  */
-export function sqlNow(at?: DateTime) {
-  return at ? at.toUTC().toFormat('yyyy-MM-dd HH:mm:ss') : sqlTime(Date.now())
-}
-
-/** `sqlNow` for a time in epoch milliseconds, without luxon (it is on the login path). */
-export function sqlTime(ms: number) {
-  return sqlTimeMs(ms).slice(0, 19)
-}
-
-/**
- * A UTC time with milliseconds, for `dateTime(..., { precision: 3 })`
- * columns compared in SQL (fixed width, so SQLite compares the text right).
- */
-export function sqlTimeMs(at: Date | number = Date.now()) {
+export function sqlTime(at: Date | number = Date.now()) {
   return new Date(at).toISOString().slice(0, 23).replace('T', ' ')
+}
+
+/** `sqlTime` of a luxon time, or of now. */
+export function sqlNow(at?: DateTime) {
+  return sqlTime(at ? at.toMillis() : Date.now())
 }

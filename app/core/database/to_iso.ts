@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 
-/** The text Lucid stores in SQLite: "yyyy-MM-dd HH:mm:ss", optionally with milliseconds. */
+/** The text SQLite holds: "yyyy-MM-dd HH:mm:ss.SSS" (`sqlTime`), or whole seconds from older writers. */
 const SQL_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{3})?$/
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -24,8 +24,9 @@ function isCalendarTime(text: string) {
 }
 
 /**
- * ISO 8601 UTC ("...Z") from a raw timestamp column: MariaDB drivers give
- * a Date, SQLite the "yyyy-MM-dd HH:mm:ss" text Lucid stored (always UTC).
+ * ISO 8601 UTC with milliseconds ("...123Z") from a raw time column:
+ * MariaDB drivers give a Date, SQLite the "yyyy-MM-dd HH:mm:ss.SSS" text
+ * `sqlTime` wrote (always UTC).
  * That text is rewritten directly: parsing it with luxon was one of the
  * largest allocations of a SQLite list request. Other shapes still go
  * through luxon.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import { sqlNow, sqlTimeMs } from '#core/database/sql_now'
+import { sqlNow, sqlTime } from '#core/database/sql_now'
 import { subscribesTo, type WebhookEvent } from '#webhooks/domain/webhook_events'
 
 /**
@@ -26,7 +26,7 @@ export async function enqueueDeliveries(event: WebhookEvent, data: unknown, at =
       body: JSON.stringify({ id: key, event, created_at: at.toISOString(), data }),
       status: 'pending',
       attempts: 0,
-      next_attempt_at: sqlTimeMs(at),
+      next_attempt_at: sqlTime(at),
       created_at: now,
       updated_at: now,
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import { sqlNow, sqlTimeMs } from '#core/database/sql_now'
+import { sqlNow, sqlTime } from '#core/database/sql_now'
 import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 import { signPayload } from '#webhooks/domain/signature'
 import { backoffDelay } from '#webhooks/domain/backoff'
@@ -106,9 +106,9 @@ export class WebhookWorker {
     const due = (query: any) =>
       query
         .where('d.status', 'pending')
-        .where('d.next_attempt_at', '<=', sqlTimeMs(now))
+        .where('d.next_attempt_at', '<=', sqlTime(now))
         .where((free: any) =>
-          free.whereNull('d.locked_until').orWhere('d.locked_until', '<', sqlTimeMs(now))
+          free.whereNull('d.locked_until').orWhere('d.locked_until', '<', sqlTime(now))
         )
     const candidates = await due(
       db
@@ -131,8 +131,8 @@ export class WebhookWorker {
         candidates.map((row: { id: number }) => row.id)
       )
       .where('status', 'pending')
-      .where((free) => free.whereNull('locked_until').orWhere('locked_until', '<', sqlTimeMs(now)))
-      .update({ locked_until: sqlTimeMs(now + this.#leaseMs), lock_token: token })
+      .where((free) => free.whereNull('locked_until').orWhere('locked_until', '<', sqlTime(now)))
+      .update({ locked_until: sqlTime(now + this.#leaseMs), lock_token: token })
 
     const rows = await db
       .from('webhook_deliveries as d')
@@ -224,7 +224,7 @@ export class WebhookWorker {
         attempts,
         last_status_code: outcome.status,
         last_error: outcome.error.slice(0, 500),
-        next_attempt_at: sqlTimeMs(Date.now() + delay),
+        next_attempt_at: sqlTime(Date.now() + delay),
         locked_until: null,
         lock_token: null,
         updated_at: now,

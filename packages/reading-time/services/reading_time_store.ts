@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { sqlTime } from '@boardcms/plugin-kit'
 
 const TABLE = 'reading_times'
 
@@ -12,13 +13,13 @@ export class ReadingTimeStore {
   static async record(postId: number, words: number) {
     await db
       .table(TABLE)
-      .insert({ post_id: postId, words, hidden: false, updated_at: new Date() })
+      .insert({ post_id: postId, words, hidden: false, updated_at: sqlTime() })
       .onConflict('post_id')
       .merge(['words', 'updated_at'])
   }
 
   static async setHidden(postId: number, hidden: boolean) {
-    await db.from(TABLE).where('post_id', postId).update({ hidden, updated_at: new Date() })
+    await db.from(TABLE).where('post_id', postId).update({ hidden, updated_at: sqlTime() })
   }
 
   /** The word count of a post that is not deleted, or null when none is recorded. */

@@ -23,11 +23,12 @@ export default class extends BaseSchema {
       table.string('hash', 64).notNullable()
       // A JSON array: ["read"], ["read","write"].
       table.string('abilities', 255).notNullable()
-      table.timestamp('created_at').notNullable()
-      table.timestamp('updated_at').notNullable()
-      table.timestamp('last_used_at').nullable()
-      // DATETIME, not TIMESTAMP: a ten-year token outlives MariaDB's TIMESTAMP range (2038).
-      table.dateTime('expires_at').nullable()
+      // DATETIME(3), not TIMESTAMP: milliseconds like every time of the app, and a ten-year
+      // token outlives MariaDB's TIMESTAMP range (2038).
+      table.dateTime('created_at', { precision: 3 }).notNullable()
+      table.dateTime('updated_at', { precision: 3 }).notNullable()
+      table.dateTime('last_used_at', { precision: 3 }).nullable()
+      table.dateTime('expires_at', { precision: 3 }).nullable()
       table.index(['tokenable_id'])
     })
   }

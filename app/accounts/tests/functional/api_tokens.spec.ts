@@ -1,3 +1,4 @@
+import { sqlTime } from '#core/database/sql_now'
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
@@ -43,7 +44,7 @@ async function listTokens(client: ApiClient, session: Session) {
 /** Moves a token's times back, as if that much time had passed. */
 async function age(id: number, columns: Partial<Record<'last_used_at' | 'created_at', number>>) {
   const update = Object.fromEntries(
-    Object.entries(columns).map(([column, ms]) => [column, new Date(Date.now() - ms)])
+    Object.entries(columns).map(([column, ms]) => [column, sqlTime(Date.now() - ms)])
   )
   await db.from('api_tokens').where('id', id).update(update)
 }
@@ -306,7 +307,7 @@ test.group('Personal API tokens', (group) => {
     await db
       .from('api_tokens')
       .where('id', expiring.id)
-      .update({ expires_at: new Date(Date.now() - 1000) })
+      .update({ expires_at: sqlTime(Date.now() - 1000) })
     ;(await client.get('/api/v1/user/me').headers(bearer(expiring))).assertStatus(401)
 
     // Without an expiry, a token ends after 180 days without use (API_TOKEN_UNUSED_DAYS).

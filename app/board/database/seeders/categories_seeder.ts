@@ -22,14 +22,15 @@ export default class CategoriesSeeder extends BaseSeeder {
   private async ensure(name: string, parentId: number | null, tier: number, position: number) {
     const existing = await this.client.from('categories').where('name', name).first()
     if (existing) return Number(existing.id)
+    const now = sqlNow()
     const [id] = await this.client.table('categories').insert({
       name,
       parent_id: parentId,
       tier,
       position,
       post_count: 0,
-      created_at: sqlNow(),
-      updated_at: sqlNow(),
+      created_at: now,
+      updated_at: now,
     })
     return Number(id)
   }

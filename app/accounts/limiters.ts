@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
+import config from '#accounts/config'
 
 type Builder = Parameters<typeof limiter.define>[1]
 
@@ -32,3 +33,31 @@ export const throttleSignup = throttle('signup', (ctx) =>
     .every('1 minute')
     .usingKey(`ip:${ctx.request.ip()}`)
 )
+
+/* issue #21 email block */
+
+/** Per-IP limit on the reset and verification endpoints (RATE_LIMIT_PASSWORD_RESET_PER_IP). */
+export const throttleEmailLinks = throttle('email_links', (ctx) =>
+  limiter
+    .allowRequests(config.get().resetPerIp)
+    .every('1 minute')
+    .usingKey(`ip:${ctx.request.ip()}`)
+)
+
+/**
+ * Counts a reset mail asked for an address; 429 past the hourly limit.
+ * Any address counts, known or not, so the answer tells nothing about it.
+ */
+export async function consumeResetForAddress(email: string) {
+  await limiter
+    .use({ requests: config.get().resetPerAddress, duration: '1 hour' })
+    .consume(`reset:address:${email.toLowerCase()}`)
+}
+
+/** Counts a verification mail a signed-in user asked for (resend or email change). */
+export async function consumeVerificationForUser(userId: number) {
+  await limiter
+    .use({ requests: config.get().verificationPerUser, duration: '1 hour' })
+    .consume(`verify:user:${userId}`)
+}
+/* end of issue #21 email block */

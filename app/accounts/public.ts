@@ -16,6 +16,8 @@ export type { StateName } from '#accounts/models/state'
 // policies build on: code outside policies asks a policy, never a role.
 export { default as UserPolicy } from '#accounts/policies/user_policy'
 export { roleAtLeast, type Actor } from '#accounts/policies/role_at_least'
+// Posting, commenting and voting: 403 E_EMAIL_NOT_VERIFIED under REQUIRE_VERIFIED_EMAIL (#21).
+export { assertMayContribute } from '#accounts/services/assert_may_contribute'
 
 // Guards for config/auth.ts, and the login limit other sign-in forms share.
 export { jwtGuard, webSessionGuard } from '#accounts/guards/auth_guards'

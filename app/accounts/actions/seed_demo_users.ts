@@ -35,6 +35,8 @@ export class SeedDemoUsers {
           password: passwordHash,
           role_id: userRole.id,
           token_version: 1,
+          // Demo accounts can post with REQUIRE_VERIFIED_EMAIL on (their addresses are fake).
+          email_verified_at: sqlNow(),
           created_at: sqlNow(),
           updated_at: sqlNow(),
         })

@@ -4,7 +4,7 @@ import logger from '@adonisjs/core/services/logger'
 import { sqlNow, sqlTimeMs } from '#core/database/sql_now'
 import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 import { signPayload } from '#webhooks/domain/signature'
-import { backoffDelay } from '#webhooks/domain/backoff'
+import { backoffDelay } from '#core/queue/backoff_delay'
 import { WebhookSecret } from '#webhooks/services/webhook_secret'
 
 export interface WorkerOptions {

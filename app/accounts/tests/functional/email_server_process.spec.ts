@@ -26,7 +26,11 @@ test.group('Email against a production server process', () => {
   }) => {
     const directory = `tmp/mail-web-${randomBytes(4).toString('hex')}`
     cleanup(() => rm(app.makePath(directory), { recursive: true, force: true }))
-    const server = await startServer({ MAIL_FILE_DIR: directory, MAIL_POLL_INTERVAL_MS: '50' })
+    const server = await startServer({
+      MAIL_WORKER: 'true',
+      MAIL_FILE_DIR: directory,
+      MAIL_POLL_INTERVAL_MS: '50',
+    })
     cleanup(() => server.kill())
 
     const name = uniqueName('web')

@@ -67,12 +67,13 @@ export class MailWorker {
     this.#schedule(0)
   }
 
-  /** Stops polling and waits for the batch in flight. */
+  /** Stops polling, waits for the batch in flight, and closes the transport's connections. */
   async stop() {
     this.#stopped = true
     clearTimeout(this.#timer)
     this.#timer = undefined
     await this.#running
+    await this.#mailer.close()
   }
 
   #schedule(delay: number) {

@@ -1,6 +1,6 @@
 import { defineConfig } from '@adonisjs/core/app'
 import plugins from './config/plugins.js'
-import { pluginTestsFolder } from '#core/plugins/define_plugin'
+import { frameworkProvidersOf, pluginTestsFolder } from '#core/plugins/define_plugin'
 
 /** The app root: this file's folder, in the repository and in build/ alike. */
 const appRoot = new URL('./', import.meta.url)
@@ -43,9 +43,9 @@ export default defineConfig({
       environment: ['repl', 'test'],
     },
     () => import('@adonisjs/core/providers/vinejs_provider'),
-    // Framework providers a plugin brings (Edge, for the admin panel), before session and
-    // shield, which add their Edge helpers when it is present.
-    ...plugins.flatMap((plugin) => plugin.frameworkProviders ?? []),
+    // Framework providers plugins bring (Edge, for the admin panel and mail templates), each
+    // once, before session and shield, which add their Edge helpers when it is present.
+    ...frameworkProvidersOf(plugins),
     () => import('@adonisjs/session/session_provider'),
     () => import('@adonisjs/shield/shield_provider'),
     () => import('@adonisjs/lucid/database_provider'),

@@ -1,4 +1,5 @@
 import { definePlugins } from '#core/plugins/define_plugin'
+import mail from '#mail/plugin'
 import accounts from '#accounts/plugin'
 import board from '#board/plugin'
 import wordFilter from '#word_filter/plugin'
@@ -12,6 +13,16 @@ import readingTime from '@boardcms/plugin-reading-time'
  * The plugins switched on, in load order. A plugin may depend on the
  * plugins listed above it (accounts comes first: others reference users).
  * Removing a line switches that plugin off: its routes, commands,
- * migrations and seeders go with it.
+ * migrations and seeders go with it. Mail comes before accounts, which
+ * requires it (reset and verification mails).
  */
-export default definePlugins([accounts, board, wordFilter, webhooks, audit, admin, readingTime])
+export default definePlugins([
+  mail,
+  accounts,
+  board,
+  wordFilter,
+  webhooks,
+  audit,
+  admin,
+  readingTime,
+])

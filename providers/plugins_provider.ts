@@ -4,6 +4,7 @@ import { recordPluginFailure } from '#core/plugins/plugin_failures'
 import { PluginConfigError, validatePluginConfig } from '#core/plugins/plugin_config'
 import { loadDefault } from '#core/plugins/load_default'
 import { wireHooks, wireListeners } from '#core/plugins/plugin_wiring'
+import { backgroundSettled } from '#core/background/after_response'
 
 /**
  * Turns the manifests of config/plugins.ts into a running app: validates
@@ -41,5 +42,13 @@ export default class PluginsProvider {
       if (plugin.hooks) wireHooks(plugin.name, await loadDefault(plugin.hooks))
       if (serving && plugin.routes) await plugin.routes()
     }
+  }
+
+  /**
+   * Providers shut down in reverse order: the plugins' own first, then this one, then the
+   * database. Work started after a response (afterResponse) finishes before it closes.
+   */
+  async shutdown() {
+    await backgroundSettled()
   }
 }

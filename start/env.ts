@@ -110,11 +110,42 @@ export const schema = {
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Env.schema.boolean.optional(),
 
   /*
-  | Personal API tokens (issue #21): creations per account per minute, and the days
+  | Personal API tokens: creations per account per minute, and the days
   | after which an unused token stops working (0: never)
   */
   RATE_LIMIT_API_TOKENS_PER_USER: Env.schema.number.optional(),
   API_TOKEN_UNUSED_DAYS: Env.schema.number.optional(),
+
+  /*
+  | Mail plugin: transport, sender, outbox worker (app/mail/config.ts checks the rest)
+  */
+  MAIL_MAILER: Env.schema.enum.optional(['file', 'smtp'] as const),
+  MAIL_FROM: Env.schema.string.optional(),
+  MAIL_FILE_DIR: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
+  MAIL_WORKER: Env.schema.boolean.optional(),
+  MAIL_POLL_INTERVAL_MS: Env.schema.number.optional(),
+  MAIL_BACKOFF_BASE_MS: Env.schema.number.optional(),
+  MAIL_MAX_ATTEMPTS: Env.schema.number.optional(),
+  MAIL_TIMEOUT_MS: Env.schema.number.optional(),
+  MAIL_BATCH_SIZE: Env.schema.number.optional(),
+  MAIL_RETENTION_DAYS: Env.schema.number.optional(),
+
+  /*
+  | Accounts by email: reset and verification links, lifetimes, limits
+  */
+  PASSWORD_RESET_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  PASSWORD_RESET_TTL: Env.schema.string.optional(),
+  EMAIL_VERIFY_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  EMAIL_VERIFY_TTL: Env.schema.string.optional(),
+  REQUIRE_VERIFIED_EMAIL: Env.schema.boolean.optional(),
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: Env.schema.number.optional(),
+  RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS: Env.schema.number.optional(),
+  RATE_LIMIT_EMAIL_VERIFICATION_PER_USER: Env.schema.number.optional(),
 }
 
 /**

@@ -8,6 +8,12 @@ import type { ApplicationService } from '@adonisjs/core/types'
 export default class AccountsProvider {
   constructor(protected app: ApplicationService) {}
 
+  /** The account mails' templates (app/accounts/views/mail) as the Edge disk `accounts`. */
+  async boot() {
+    const { mountMailTemplates } = await import('#mail/public')
+    mountMailTemplates('accounts', this.app.makePath('app/accounts/views/mail'))
+  }
+
   async start() {
     await import('#accounts/events/account_events')
     const emitter = await this.app.container.make('emitter')

@@ -3,6 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
 import { apiUser } from '#accounts/guards/api_user'
+import config from '#accounts/config'
 
 type Builder = Parameters<typeof limiter.define>[1]
 
@@ -34,10 +35,34 @@ export const throttleSignup = throttle('signup', (ctx) =>
     .usingKey(`ip:${ctx.request.ip()}`)
 )
 
-// Personal API tokens (issue #21): creations per account, after the auth middleware.
+// Personal API tokens: creations per account, after the auth middleware.
 export const throttleApiTokens = throttle('api-tokens', (ctx) =>
   limiter
     .allowRequests(env.get('RATE_LIMIT_API_TOKENS_PER_USER') ?? 10)
     .every('1 minute')
     .usingKey(`user:${apiUser(ctx.auth).id}`)
 )
+/** Per-IP limit on the reset and verification endpoints (RATE_LIMIT_PASSWORD_RESET_PER_IP). */
+export const throttleEmailLinks = throttle('email_links', (ctx) =>
+  limiter
+    .allowRequests(config.get().resetPerIp)
+    .every('1 minute')
+    .usingKey(`ip:${ctx.request.ip()}`)
+)
+
+/**
+ * Counts a reset mail asked for an address; 429 past the hourly limit.
+ * Any address counts, known or not, so the answer tells nothing about it.
+ */
+export async function consumeResetForAddress(email: string) {
+  await limiter
+    .use({ requests: config.get().resetPerAddress, duration: '1 hour' })
+    .consume(`reset:address:${email.toLowerCase()}`)
+}
+
+/** Counts a verification mail a signed-in user asked for (resend or email change). */
+export async function consumeVerificationForUser(userId: number) {
+  await limiter
+    .use({ requests: config.get().verificationPerUser, duration: '1 hour' })
+    .consume(`verify:user:${userId}`)
+}

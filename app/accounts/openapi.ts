@@ -47,7 +47,7 @@ export default defineOpenApi({
       body: v.changePasswordValidator,
       204: null,
     }),
-    // Personal API tokens (issue #21): a login's access token only (an API token gets 403).
+    // Personal API tokens: a login's access token only (an API token gets 403).
     'POST /user/tokens': route('Create a personal API token (its secret is shown only here)', {
       auth,
       description:
@@ -66,6 +66,41 @@ export default defineOpenApi({
       200: 'ApiToken[]',
     }),
     'DELETE /user/tokens/{id}': route('Delete an own personal API token', { auth, 204: null }),
+
+    // Password reset and email verification.
+    'POST /user/password/forgot': route('Ask for a password reset link by mail', {
+      description:
+        'Always 202 with the same body, whether an account has the address or not; the mail (if any) is sent in the background.',
+      body: v.forgotPasswordValidator,
+      202: 'MailQueued',
+      errors: [429],
+    }),
+    'POST /user/password/reset': route('Set a new password with the token of a reset link', {
+      description:
+        'Ends every session of the account (access and refresh tokens). A spent, expired or unknown token answers 400 E_INVALID_TOKEN.',
+      body: v.resetPasswordValidator,
+      notes: { token: 'the `token` query parameter of the link in the mail' },
+      204: null,
+      errors: [429],
+    }),
+    'POST /user/email/verify': route(
+      'Verify an email address with the token of a verification link',
+      {
+        description:
+          'Marks the address verified, or completes a pending email change (409 when another account took the address meanwhile). A spent, expired or unknown token answers 400 E_INVALID_TOKEN.',
+        body: v.verifyEmailValidator,
+        notes: { token: 'the `token` query parameter of the link in the mail' },
+        204: null,
+        errors: [409, 429],
+      }
+    ),
+    'POST /user/email/verification': route('Send the verification link again', {
+      description:
+        'To the pending address of an email change, else to the account address while it is unverified; 409 E_EMAIL_ALREADY_VERIFIED when there is nothing to verify.',
+      auth,
+      202: 'MailQueued',
+      errors: [409, 429],
+    }),
   },
   schemas: {
     User: userShape,
@@ -77,5 +112,6 @@ export default defineOpenApi({
       refresh_token: schemas.string,
       username: schemas.string,
     }),
+    MailQueued: shape<{ message: string }>({ message: schemas.string }),
   },
 })

@@ -16,6 +16,8 @@ export type { StateName } from '#accounts/models/state'
 // policies build on: code outside policies asks a policy, never a role.
 export { default as UserPolicy } from '#accounts/policies/user_policy'
 export { roleAtLeast, type Actor } from '#accounts/policies/role_at_least'
+// Posting, commenting and voting: 403 E_EMAIL_NOT_VERIFIED under REQUIRE_VERIFIED_EMAIL (#21).
+export { assertMayContribute } from '#accounts/services/assert_may_contribute'
 
 // Guards for config/auth.ts, and the login limit other sign-in forms share.
 export { jwtGuard, webSessionGuard } from '#accounts/guards/auth_guards'
@@ -39,7 +41,7 @@ export { accountStats } from '#accounts/queries/account_stats'
 // Ids of live accounts whose name contains a text: the author match of the board's search.
 export { userIdsWithNameContaining } from '#accounts/services/user_ids_with_name_containing'
 
-// Personal API tokens (issue #21): the guard for config/auth.ts, the signed-in user of an API
+// Personal API tokens: the guard for config/auth.ts, the signed-in user of an API
 // request whichever bearer it carried, and the revocation a credential reset runs in its
 // transaction (a password change, a block and an account deletion already do).
 export { apiTokensGuard } from '#accounts/guards/auth_guards'

@@ -1,12 +1,17 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { throttleLogin, throttleSignup } from '#accounts/limiters'
-import { throttleApiTokens } from '#accounts/limiters'
+import {
+  throttleApiTokens,
+  throttleEmailLinks,
+  throttleLogin,
+  throttleSignup,
+} from '#accounts/limiters'
 
 const AccountController = () => import('#accounts/controllers/account_controller')
 const SessionController = () => import('#accounts/controllers/session_controller')
 const PasswordController = () => import('#accounts/controllers/password_controller')
 const ApiTokensController = () => import('#accounts/controllers/api_tokens_controller')
+const EmailLinkController = () => import('#accounts/controllers/email_link_controller')
 
 router
   .group(() => {
@@ -23,10 +28,18 @@ router
         router.delete('/user', [AccountController, 'destroy'])
       })
       .use(middleware.auth())
+
+    // Password reset and email verification (docs/api.md).
+    router.post('/user/password/forgot', [EmailLinkController, 'forgot']).use(throttleEmailLinks)
+    router.post('/user/password/reset', [EmailLinkController, 'reset']).use(throttleEmailLinks)
+    router.post('/user/email/verify', [EmailLinkController, 'verify']).use(throttleEmailLinks)
+    router
+      .post('/user/email/verification', [EmailLinkController, 'resend'])
+      .use([middleware.auth(), throttleEmailLinks])
   })
   .prefix('/api/v1')
 
-// Personal API tokens (issue #21): managed with a login's JWT only, so a token cannot mint tokens.
+// Personal API tokens: managed with a login's JWT only, so a token cannot mint tokens.
 router
   .group(() => {
     router.post('/user/tokens', [ApiTokensController, 'store']).use(throttleApiTokens)

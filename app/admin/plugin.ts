@@ -1,4 +1,5 @@
 import { definePlugin } from '#core/plugins/define_plugin'
+import { edgeProvider } from '#core/plugins/framework_providers'
 
 /**
  * The admin panel: server-rendered Edge pages under /admin for moderators
@@ -10,8 +11,8 @@ export default definePlugin({
   version: '1.0.0',
   requires: ['accounts'],
   provider: () => import('#admin/admin_provider'),
-  // Edge is loaded for the panel alone: an API-only deployment without this plugin saves its
-  // memory (docs/performance.md).
-  frameworkProviders: [() => import('@adonisjs/core/providers/edge_provider')],
+  // Edge comes with the plugins that render it (this panel, the mail plugin's templates),
+  // registered once however many ask (frameworkProvidersOf).
+  frameworkProviders: [edgeProvider],
   openapi: () => import('#admin/openapi'),
 })

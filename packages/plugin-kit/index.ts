@@ -8,7 +8,7 @@
  * This entry is safe in a manifest, which is loaded before the app exists:
  * nothing below needs a service. What needs the running app is in
  * `@boardcms/plugin-kit/runtime`; the core plugins' public entries are
- * `@boardcms/plugin-kit/accounts`, `/board`, `/webhooks` and `/audit`.
+ * `@boardcms/plugin-kit/accounts`, `/board`, `/webhooks`, `/audit` and `/mail`.
  */
 import type { EventsList } from '@adonisjs/core/types'
 

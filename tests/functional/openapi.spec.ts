@@ -139,6 +139,23 @@ test.group('OpenAPI document', (group) => {
       headers: auth,
       body: { email: 'not-an-email' },
     })
+    /* issue #21 email block */
+    await call('post', '/api/v1/user/password/forgot', '/api/v1/user/password/forgot', {
+      body: { email: `${name}@example.com` },
+    })
+    for (const [path, body] of [
+      [
+        '/api/v1/user/password/reset',
+        { token: 'forged', password: 'long-enough-2', password_confirmation: 'long-enough-2' },
+      ],
+      ['/api/v1/user/email/verify', { token: 'forged' }],
+    ] as const) {
+      await call('post', path, path, { body })
+    }
+    await call('post', '/api/v1/user/email/verification', '/api/v1/user/email/verification', {
+      headers: auth,
+    })
+    /* end of issue #21 email block */
     await call('post', '/api/v1/user/token', '/api/v1/user/token', {
       body: { refresh_token: login.body().refresh_token },
     })

@@ -6,6 +6,7 @@ import app from '@adonisjs/core/services/app'
 import plugins from '#config/plugins'
 import {
   definePlugin,
+  frameworkProvidersOf,
   pluginFolder,
   pluginListProblem,
   pluginTestsFolder,
@@ -104,21 +105,52 @@ test.group('Admin pages', () => {
 })
 
 test.group('Framework providers of a plugin', () => {
-  test('Edge comes with the admin plugin alone, so a deployment without the panel does not load it', async ({
+  test('Edge comes with the plugins that render it (mail, admin), registered once', async ({
     assert,
   }) => {
     const { default: rc } = await import('../../adonisrc.js')
     const { default: admin } = await import('#admin/plugin')
+    const { default: mail } = await import('#mail/plugin')
     const files = (rc.providers ?? []).map((entry) =>
       typeof entry === 'function' ? entry : entry.file
     )
     const edge = files.filter((file) => file.toString().includes('edge_provider'))
     assert.lengthOf(edge, 1)
     assert.strictEqual(edge[0], admin.frameworkProviders?.[0])
+    assert.strictEqual(edge[0], mail.frameworkProviders?.[0])
     // Before session and shield, which add their Edge helpers when it is registered.
     const at = (name: string) => files.findIndex((file) => file.toString().includes(name))
     assert.isBelow(files.indexOf(edge[0]), at('session_provider'))
     assert.isBelow(files.indexOf(edge[0]), at('shield_provider'))
+  })
+
+  test('a framework provider two plugins bring is listed once, however each wrote it', ({
+    assert,
+  }) => {
+    const shared = async () => ({ default: class {} })
+    const one = definePlugin({
+      name: 'one',
+      version: '1.0.0',
+      provider,
+      frameworkProviders: [shared],
+    })
+    const two = definePlugin({
+      name: 'two',
+      version: '1.0.0',
+      provider,
+      // The same import written by another hand (a plugin package).
+      frameworkProviders: [
+        shared,
+        () => import('@adonisjs/core/providers/edge_provider'),
+        // prettier-ignore
+        () =>   import("@adonisjs/core/providers/edge_provider"),
+      ],
+    })
+    const none = definePlugin({ name: 'none', version: '1.0.0', provider })
+    const listed = frameworkProvidersOf([one, none, two])
+    assert.lengthOf(listed, 2)
+    assert.strictEqual(listed[0], shared)
+    assert.deepEqual(frameworkProvidersOf([none]), [])
   })
 })
 

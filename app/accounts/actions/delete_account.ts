@@ -34,10 +34,13 @@ export class DeleteAccount {
         password: await hash.make(randomBytes(32).toString('hex')),
         tokenVersion: user.tokenVersion + 1,
         deletedAt: DateTime.utc(),
+        pendingEmail: null,
       })
       await user.save()
       await UserNameIndex.put(trx, userId, null)
       await trx.from('login_history').where('user_id', userId).delete()
+      // Reset and verification links name addresses: personal data too.
+      await trx.from('email_tokens').where('user_id', userId).delete()
       await RefreshTokenService.revokeAllOf(userId, trx)
       await revokeApiTokens(userId, trx)
     })

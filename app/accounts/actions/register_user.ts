@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
@@ -7,17 +8,21 @@ import { AppException } from '#core/exceptions/app_exception'
 import { isUniqueViolation } from '#core/database/is_unique_violation'
 import { UserNameIndex } from '#accounts/services/user_name_index'
 import { nameSkeleton } from '#accounts/domain/name_skeleton'
+import { AccountMails } from '#accounts/services/account_mails'
 
 export interface RegisterUserInput {
   name: string
   email: string
   password: string
   role?: RoleName
+  /** An operator vouches for the address (`user:create`): no verification mail. */
+  verified?: boolean
 }
 
 /**
  * Creates an account. Name and email are unique regardless of case; the
  * pre-check names the field, the unique indexes settle races (409 too).
+ * The verification mail is queued in the same transaction.
  */
 export class RegisterUser {
   async handle(input: RegisterUserInput) {
@@ -28,10 +33,18 @@ export class RegisterUser {
     try {
       const user = await db.transaction(async (trx) => {
         const created = await User.create(
-          { name: input.name, email: input.email, password, roleId: role.id, tokenVersion: 1 },
+          {
+            name: input.name,
+            email: input.email,
+            password,
+            roleId: role.id,
+            tokenVersion: 1,
+            emailVerifiedAt: input.verified ? DateTime.utc() : null,
+          },
           { client: trx }
         )
         await UserNameIndex.putMany(trx, [created])
+        if (!input.verified) await AccountMails.emailVerification(trx, created, created.email)
         return created
       })
       await emitter.emit('user:registered', { userId: user.id, name: user.name, role: role.name })

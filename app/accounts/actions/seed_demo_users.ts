@@ -38,6 +38,8 @@ export class SeedDemoUsers {
           password: passwordHash,
           role_id: userRole.id,
           token_version: 1,
+          // Demo accounts can post with REQUIRE_VERIFIED_EMAIL on (their addresses are fake).
+          email_verified_at: now,
           created_at: now,
           updated_at: now,
         })

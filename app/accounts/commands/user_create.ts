@@ -43,7 +43,12 @@ export default class UserCreate extends BaseCommand {
         password,
         password_confirmation: password,
       })
-      const user = await new RegisterUser().handle({ ...payload, role: this.role as RoleName })
+      // An operator vouches for the address: the account starts verified, without a mail.
+      const user = await new RegisterUser().handle({
+        ...payload,
+        role: this.role as RoleName,
+        verified: true,
+      })
       this.logger.success(`Created ${this.role} "${user.name}" (id ${user.id})`)
     })
   }

@@ -13,6 +13,10 @@ export interface AuthUser {
   tokenVersion: number
   states: StateName[]
   createdAt: string
+  /** The owner has followed a link sent to `email`. */
+  emailVerified: boolean
+  /** An email change waiting for its verification, or null. */
+  pendingEmail: string | null
 }
 
 export function isBlocked(user: Pick<AuthUser, 'states'>) {

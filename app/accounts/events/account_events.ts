@@ -11,6 +11,10 @@ declare module '@adonisjs/core/types' {
     'user:updated': { userId: number; name: string }
     'user:deleted': { userId: number; actorId: number | null }
     'user:logged-in': { userId: number; ip: string | null }
+    /** A password set without the old one: by reset link (actorId = userId) or by an operator (null). */
+    'user:password-reset': { userId: number; actorId: number | null }
+    /** The account's address, or the new one an email change waited on, was verified. */
+    'user:email-verified': { userId: number }
   }
 }
 

@@ -36,6 +36,14 @@ export default class User extends BaseModel {
   @column()
   declare roleId: number
 
+  /** Null until the owner follows a verification (or reset) link sent to `email`. */
+  @dateTimeColumn()
+  declare emailVerifiedAt: DateTime | null
+
+  /** The address an email change waits on; it replaces `email` once verified. */
+  @column()
+  declare pendingEmail: string | null
+
   @column()
   declare tokenVersion: number
 

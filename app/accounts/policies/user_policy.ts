@@ -32,4 +32,15 @@ export default class UserPolicy extends BasePolicy {
     if (actor.id === target.id) return deny('You cannot change your own role here')
     return roleAtLeast(actor, 'admin') || deny('Only admins may change roles')
   }
+
+  /**
+   * Posting, commenting and voting. With REQUIRE_VERIFIED_EMAIL (the setting is passed in:
+   * policies read no settings or rows), only once the account's address is verified.
+   */
+  contribute(actor: Actor & { emailVerified?: boolean }, requireVerifiedEmail: boolean) {
+    if (!requireVerifiedEmail || actor.emailVerified) return true
+    return deny('Verify your email address first: follow the link mailed to you', {
+      code: 'E_EMAIL_NOT_VERIFIED',
+    })
+  }
 }

@@ -72,6 +72,8 @@ export class AuthUserLookup {
       // State names are identifiers without commas; sorted so the order does not depend on the database.
       states: states ? (states.split(',').sort() as StateName[]) : [],
       createdAt: user.createdAt.toUTC().toISO()!,
+      emailVerified: user.emailVerifiedAt !== null,
+      pendingEmail: user.pendingEmail,
     }
   }
 }

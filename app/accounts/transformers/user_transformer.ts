@@ -9,14 +9,30 @@ export interface UserJson {
   email: string
   role: string
   created_at: string
+  /** The owner followed a link sent to `email`. */
+  email_verified: boolean
+  /** An email change waiting for its verification link to be followed, else null. */
+  pending_email: string | null
 }
 
-/** The public shape of an account (docs/api.md: id, name, email, role, created_at). */
+/**
+ * The own account as its owner sees it (docs/api.md: id, name, email, role, created_at,
+ * email_verified, pending_email).
+ */
 export function userJson(user: AuthUser | (User & { role: { name: string } })): UserJson {
   const role = typeof user.role === 'string' ? user.role : user.role.name
   const createdAt =
     typeof user.createdAt === 'string' ? user.createdAt : user.createdAt.toUTC().toISO()!
-  return { id: user.id, name: user.name, email: user.email, role, created_at: createdAt }
+  const emailVerified = 'emailVerified' in user ? user.emailVerified : user.emailVerifiedAt !== null
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role,
+    created_at: createdAt,
+    email_verified: emailVerified,
+    pending_email: user.pendingEmail ?? null,
+  }
 }
 
 /** The shape of userJson in the OpenAPI document. */
@@ -26,4 +42,6 @@ export const userShape = shape<UserJson>({
   email: schemas.string,
   role: { enum: ROLE_NAMES },
   created_at: schemas.dateTime,
+  email_verified: { type: 'boolean' },
+  pending_email: schemas.nullable(schemas.string),
 })

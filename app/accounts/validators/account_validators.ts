@@ -39,3 +39,24 @@ export const changePasswordValidator = vine.create({
 export const deleteAccountValidator = vine.create({
   current_password: vine.string().minLength(1).maxLength(255),
 })
+
+/** A reset or verification link's token (43 base64url characters as issued). */
+const emailToken = () => vine.string().trim().minLength(1).maxLength(128)
+
+export const forgotPasswordValidator = vine.create({
+  email: email(),
+})
+
+export const resetPasswordValidator = vine.create({
+  token: emailToken(),
+  password: password().confirmed(),
+})
+
+export const verifyEmailValidator = vine.create({
+  token: emailToken(),
+})
+
+/** `user:password`: the sign-up rule, without a confirmation field (the prompt asks twice). */
+export const setPasswordValidator = vine.create({
+  password: password(),
+})

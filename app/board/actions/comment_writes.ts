@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { AuthUser } from '#accounts/public'
+import { assertMayContribute, type AuthUser } from '#accounts/public'
 import Comment from '#board/models/comment'
 import CommentVersion from '#board/models/comment_version'
 import { AppException } from '#core/exceptions/app_exception'
@@ -24,6 +24,7 @@ import Post from '#board/models/post'
  */
 export class CommentWrites {
   async create(actor: AuthUser, postId: number, given: string) {
+    await assertMayContribute(actor)
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')

@@ -1,6 +1,6 @@
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
-import type { AuthUser } from '#accounts/public'
+import { assertMayContribute, type AuthUser } from '#accounts/public'
 import Post from '#board/models/post'
 import PostVersion from '#board/models/post_version'
 import { AppException } from '#core/exceptions/app_exception'
@@ -16,6 +16,7 @@ import { postValidator } from '#board/validators/board_validators'
  */
 export class CreatePost {
   async handle(actor: AuthUser, categoryName: string, given: { title: string; content: string }) {
+    await assertMayContribute(actor)
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
     if (!category) throw AppException.notFound('Category')

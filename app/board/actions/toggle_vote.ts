@@ -1,6 +1,6 @@
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
-import type { AuthUser } from '#accounts/public'
+import { assertMayContribute, type AuthUser } from '#accounts/public'
 import { AppException } from '#core/exceptions/app_exception'
 import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'
@@ -20,6 +20,7 @@ const TABLES = {
  */
 export class ToggleVote {
   async handle(actor: AuthUser, target: Target, targetId: number) {
+    await assertMayContribute(actor)
     const { table, votes, key } = TABLES[target]
     const result = await db.transaction(async (trx) => {
       const row = await forUpdate(trx.from(table).where('id', targetId)).first()

@@ -88,6 +88,25 @@ export function pluginFolder(folder: PluginFolder, appRoot: string | URL): strin
   return relative(root, path).split('\\').join('/')
 }
 
+/**
+ * The framework providers the listed plugins bring, each once. Several plugins may need the
+ * same one (the admin panel and the mail plugin both bring Edge), and a provider listed twice
+ * would be registered and booted twice. Two entries are the same provider when they are the
+ * same function or their source text is the same import (spacing and quotes aside), so a
+ * package that writes its own `() => import('...')` is covered too.
+ */
+export function frameworkProvidersOf(list: PluginManifest[]): ProviderNode['file'][] {
+  const seen = new Set<string>()
+  return list
+    .flatMap((plugin) => plugin.frameworkProviders ?? [])
+    .filter((provider) => {
+      const key = String(provider).replace(/\s+/g, '').replace(/["`]/g, "'")
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+}
+
 /** Where a plugin's tests live, relative to the app root. */
 export function pluginTestsFolder(plugin: PluginManifest, appRoot: string | URL) {
   return pluginFolder(plugin.tests ?? `app/${plugin.name}/tests`, appRoot)

@@ -10,15 +10,26 @@ test.group('Profile, password and account deletion', (group) => {
     const session = await signedInUser(client, { role: 'moderator' })
     const me = await client.get('/api/v1/user/me').headers(session.auth)
     me.assertStatus(200)
-    assert.deepEqual(Object.keys(me.body()).sort(), ['created_at', 'email', 'id', 'name', 'role'])
+    assert.deepEqual(Object.keys(me.body()).sort(), [
+      'created_at',
+      'email',
+      'email_verified',
+      'id',
+      'name',
+      'pending_email',
+      'role',
+    ])
     assert.equal(me.body().role, 'moderator')
+    assert.isFalse(me.body().email_verified)
+    assert.isNull(me.body().pending_email)
   })
 
-  test('PUT /user changes name and email; keeping one’s own name is no conflict', async ({
+  test('PUT /user changes the name at once and the email once verified; keeping one’s own name is no conflict', async ({
     client,
     assert,
   }) => {
     const session = await signedInUser(client)
+    const before = await client.get('/api/v1/user/me').headers(session.auth)
     const same = await client.put('/api/v1/user').headers(session.auth).json({ name: session.name })
     same.assertStatus(200)
 
@@ -29,10 +40,13 @@ test.group('Profile, password and account deletion', (group) => {
       .json({ name, email: `${name}@Example.com` })
     changed.assertStatus(200)
     assert.equal(changed.body().name, name)
-    assert.equal(changed.body().email, `${name.toLowerCase()}@example.com`)
+    // The new address waits for its verification link (email_verification.spec.ts follows it).
+    assert.equal(changed.body().email, before.body().email)
+    assert.equal(changed.body().pending_email, `${name.toLowerCase()}@example.com`)
 
     const me = await client.get('/api/v1/user/me').headers(session.auth)
     assert.equal(me.body().name, name)
+    assert.equal(me.body().pending_email, `${name.toLowerCase()}@example.com`)
   })
 
   test('PUT /user answers 409 for another user’s name or email and 422 for bad input', async ({

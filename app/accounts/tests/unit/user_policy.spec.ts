@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { authorize } from '#core/authorization/authorize'
 import UserPolicy from '#accounts/policies/user_policy'
+import type { Actor } from '#accounts/policies/role_at_least'
 import { ALLOW, FORBIDDEN, OWNER_ID, decisions } from '#tests/helpers/policy_table'
 
 // "own" is the actor's own account (the target), "other" someone else's.
@@ -76,5 +77,25 @@ test.group('UserPolicy: role x target', () => {
         'user, other': adminsOnly,
       }
     )
+  })
+
+  test('with REQUIRE_VERIFIED_EMAIL, only verified accounts post, comment and vote; staff too', async ({
+    assert,
+  }) => {
+    const refused =
+      '403 E_EMAIL_NOT_VERIFIED: Verify your email address first: follow the link mailed to you'
+    for (const [require, verified, expected] of [
+      [false, false, ALLOW],
+      [false, true, ALLOW],
+      [true, true, ALLOW],
+      [true, false, refused],
+    ] as const) {
+      const table = await decisions((actor) =>
+        authorize({ ...actor, emailVerified: verified }, UserPolicy, 'contribute', require)
+      )
+      assert.deepEqual(new Set(Object.values(table)), new Set([expected]), `${require} ${verified}`)
+    }
+    // An operator at the command line is nobody's account.
+    await authorize(null as Actor | null, UserPolicy, 'contribute', true)
   })
 })

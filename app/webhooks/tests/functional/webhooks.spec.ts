@@ -294,6 +294,8 @@ test.group('Webhooks: commands and actions', (group) => {
       tokenVersion: 0,
       states: [],
       createdAt: new Date().toISOString(),
+      emailVerified: true,
+      pendingEmail: null,
     }
     await assert.rejects(() => new ManageWebhooks().list(user), 'Only admins may manage webhooks')
   })

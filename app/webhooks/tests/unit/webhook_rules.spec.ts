@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { createHmac } from 'node:crypto'
-import { backoffDelay } from '#webhooks/domain/backoff'
+import { backoffDelay } from '#core/queue/backoff_delay'
 import { signPayload, verifySignature } from '#webhooks/domain/signature'
 import { webhookUrlProblem } from '#webhooks/domain/webhook_url'
 import { subscribesTo } from '#webhooks/domain/webhook_events'

@@ -1,7 +1,8 @@
 /**
  * Delay before the next attempt after `attempts` failed ones: base, 2x base,
  * 4x base... capped, with up to +/- `jitter` (a fraction) so many failing
- * deliveries do not retry in lock step.
+ * deliveries do not retry in lock step. Used by every persisted queue (webhook
+ * deliveries, the mail outbox).
  */
 export function backoffDelay(
   attempts: number,

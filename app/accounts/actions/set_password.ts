@@ -5,6 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import User from '#accounts/models/user'
 import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import { revokeApiTokens } from '#accounts/services/revoke_api_tokens'
 import { RefreshTokenService } from '#accounts/services/refresh_token_service'
 import { EmailTokenService } from '#accounts/services/email_token_service'
 import { findUser } from '#accounts/services/find_user'
@@ -40,6 +41,7 @@ export class SetPassword {
     user.merge({ ...changes, password: hashed, tokenVersion: user.tokenVersion + 1 })
     await user.save()
     await RefreshTokenService.revokeAllOf(userId, trx)
+    await revokeApiTokens(userId, trx)
     await EmailTokenService.spendAll(trx, userId, 'password_reset')
   }
 

@@ -50,6 +50,13 @@ test.group('Password reset', (group) => {
     worker.start()
     const session = await signedInUser(client)
     const email = emailOf(session.name)
+    const apiToken = await client
+      .post('/api/v1/user/tokens')
+      .headers(session.auth)
+      .json({ name: 'bot', abilities: ['read'] })
+    apiToken.assertStatus(201)
+    const bearer = { authorization: `Bearer ${apiToken.body().token}` }
+    ;(await client.get('/api/v1/user/me').headers(bearer)).assertStatus(200)
 
     const asked = await client.post('/api/v1/user/password/forgot').json({ email })
     asked.assertStatus(202)
@@ -69,8 +76,9 @@ test.group('Password reset', (group) => {
     assert.lengthOf(stored.token_hash, 64)
 
     ;(await reset(client, token)).assertStatus(204)
-    // Every access token and refresh token of the account died at once.
+    // Every access token, refresh token and personal API token of the account died at once.
     ;(await client.get('/api/v1/user/me').headers(session.auth)).assertStatus(401)
+    ;(await client.get('/api/v1/user/me').headers(bearer)).assertStatus(401)
     ;(
       await client.post('/api/v1/user/token').json({ refresh_token: session.refresh })
     ).assertStatus(401)

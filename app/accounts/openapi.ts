@@ -2,6 +2,8 @@ import { defineOpenApi, route, schemas, shape } from '#core/openapi/openapi_frag
 import * as v from '#accounts/validators/account_validators'
 import { userShape } from '#accounts/transformers/user_transformer'
 import type { TokenPair } from '#accounts/actions/issue_token_pair'
+import { profileShape } from '#accounts/transformers/profile_json'
+import { profileFields } from '#accounts/services/profile_fields'
 
 const auth = true
 
@@ -9,6 +11,7 @@ const auth = true
 export default defineOpenApi({
   prefix: '/api/v1',
   tag: { name: 'accounts', description: 'Sign-up, login, tokens and the own profile' },
+  params: { name: { type: 'string', minLength: 1, maxLength: 100 } },
   routes: {
     'POST /user': route('Sign up', { body: v.signupValidator, 201: 'User', errors: [409, 429] }),
     'PUT /user': route('Change the own name or email', {
@@ -44,6 +47,13 @@ export default defineOpenApi({
       body: v.changePasswordValidator,
       204: null,
     }),
+
+    // Public profiles.
+    'GET /users/{name}': route("A member's public profile (never the email)", {
+      description:
+        'Names compare regardless of case. Blocked, deactivated and deleted accounts answer 404. Plugins add fields of their own (the optional ones of the schema); a plugin switched off adds none.',
+      200: 'Profile',
+    }),
   },
   schemas: {
     User: userShape,
@@ -54,5 +64,10 @@ export default defineOpenApi({
       refresh_token: schemas.string,
       username: schemas.string,
     }),
+    // A getter: plugins register their profile fields in their providers' start(), before
+    // the document is built.
+    get Profile() {
+      return profileShape(profileFields)
+    },
   },
 })

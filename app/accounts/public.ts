@@ -38,3 +38,12 @@ export {
 export { accountStats } from '#accounts/queries/account_stats'
 // Ids of live accounts whose name contains a text: the author match of the board's search.
 export { userIdsWithNameContaining } from '#accounts/services/user_ids_with_name_containing'
+
+// Public profiles: members by name for public pages (null when unknown, blocked, deactivated
+// or deleted), and the extension point through which plugins add fields to a profile.
+export { PublicUserLookup, type PublicUser } from '#accounts/services/public_user_lookup'
+export {
+  profileFields,
+  type ProfileFieldSource,
+  type ProfileFieldValues,
+} from '#accounts/services/profile_fields'

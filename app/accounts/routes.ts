@@ -6,6 +6,9 @@ const AccountController = () => import('#accounts/controllers/account_controller
 const SessionController = () => import('#accounts/controllers/session_controller')
 const PasswordController = () => import('#accounts/controllers/password_controller')
 
+// Public profiles.
+const PublicProfileController = () => import('#accounts/controllers/public_profile_controller')
+
 router
   .group(() => {
     router.post('/user', [AccountController, 'store']).use(throttleSignup)
@@ -21,5 +24,8 @@ router
         router.delete('/user', [AccountController, 'destroy'])
       })
       .use(middleware.auth())
+
+    // Public profiles: anyone may read them (the member's posts and comments are the board's).
+    router.get('/users/:name', [PublicProfileController, 'show'])
   })
   .prefix('/api/v1')

@@ -13,6 +13,11 @@ export interface AuthUser {
   tokenVersion: number
   states: StateName[]
   createdAt: string
+  /**
+   * The UTC day (yyyy-MM-dd) the user was last seen, or null before the
+   * first login; snapshots always carry it (optional for hand-made actors).
+   */
+  lastSeenOn?: string | null
 }
 
 export function isBlocked(user: Pick<AuthUser, 'states'>) {

@@ -3,6 +3,7 @@ import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Role from '#accounts/models/role'
 import UserState from '#accounts/models/user_state'
+import { dayFromColumn } from '#accounts/domain/utc_day'
 
 export default class User extends BaseModel {
   static table = 'users'
@@ -34,6 +35,10 @@ export default class User extends BaseModel {
 
   @column.dateTime()
   declare deletedAt: DateTime | null
+
+  /** The UTC day (yyyy-MM-dd) last seen; written by LastSeen, never through the model. */
+  @column({ consume: dayFromColumn })
+  declare lastSeenOn: string | null
 
   @belongsTo(() => Role)
   declare role: BelongsTo<typeof Role>

@@ -4,6 +4,8 @@ import { userShape } from '#accounts/transformers/user_transformer'
 import type { TokenPair } from '#accounts/actions/issue_token_pair'
 import { createApiTokenValidator } from '#accounts/validators/api_token_validators'
 import { apiTokenShapes } from '#accounts/transformers/api_token_transformer'
+import { profileShape } from '#accounts/transformers/profile_json'
+import { profileFields } from '#accounts/services/profile_fields'
 
 const auth = true
 
@@ -11,7 +13,7 @@ const auth = true
 export default defineOpenApi({
   prefix: '/api/v1',
   tag: { name: 'accounts', description: 'Sign-up, login, tokens and the own profile' },
-  params: { id: schemas.id },
+  params: { id: schemas.id, name: { type: 'string', minLength: 1, maxLength: 100 } },
   routes: {
     'POST /user': route('Sign up', { body: v.signupValidator, 201: 'User', errors: [409, 429] }),
     'PUT /user': route('Change the own name or email', {
@@ -101,6 +103,13 @@ export default defineOpenApi({
       202: 'MailQueued',
       errors: [409, 429],
     }),
+
+    // Public profiles.
+    'GET /users/{name}': route("A member's public profile (never the email)", {
+      description:
+        'Names compare regardless of case. Blocked, deactivated and deleted accounts answer 404. Plugins add fields of their own (the optional ones of the schema); a plugin switched off adds none.',
+      200: 'Profile',
+    }),
   },
   schemas: {
     User: userShape,
@@ -113,5 +122,10 @@ export default defineOpenApi({
       username: schemas.string,
     }),
     MailQueued: shape<{ message: string }>({ message: schemas.string }),
+    // A getter: plugins register their profile fields in their providers' start(), before
+    // the document is built.
+    get Profile() {
+      return profileShape(profileFields)
+    },
   },
 })

@@ -49,3 +49,11 @@ export { apiUser } from '#accounts/guards/api_user'
 export { revokeApiTokens } from '#accounts/services/revoke_api_tokens'
 export { ManageApiTokens, type NewApiToken } from '#accounts/actions/manage_api_tokens'
 export { default as ApiTokenPolicy } from '#accounts/policies/api_token_policy'
+// Public profiles: members by name for public pages (null when unknown, blocked, deactivated
+// or deleted), and the extension point through which plugins add fields to a profile.
+export { PublicUserLookup, type PublicUser } from '#accounts/services/public_user_lookup'
+export {
+  profileFields,
+  type ProfileFieldSource,
+  type ProfileFieldValues,
+} from '#accounts/services/profile_fields'

@@ -13,6 +13,9 @@ const PasswordController = () => import('#accounts/controllers/password_controll
 const ApiTokensController = () => import('#accounts/controllers/api_tokens_controller')
 const EmailLinkController = () => import('#accounts/controllers/email_link_controller')
 
+// Public profiles.
+const PublicProfileController = () => import('#accounts/controllers/public_profile_controller')
+
 router
   .group(() => {
     router.post('/user', [AccountController, 'store']).use(throttleSignup)
@@ -36,6 +39,8 @@ router
     router
       .post('/user/email/verification', [EmailLinkController, 'resend'])
       .use([middleware.auth(), throttleEmailLinks])
+    // Public profiles: anyone may read them (the member's posts and comments are the board's).
+    router.get('/users/:name', [PublicProfileController, 'show'])
   })
   .prefix('/api/v1')
 

@@ -1,7 +1,9 @@
 import { defineOpenApi, route, schemas, shape, text } from '#core/openapi/openapi_fragment'
 import * as v from '#board/validators/board_validators'
 import { postShapes } from '#board/transformers/post_json'
+import { commentShape } from '#board/transformers/comment_json'
 import type { PostList } from '#board/actions/list_posts'
+import type { CommentList } from '#board/actions/list_member_content'
 
 const { id, count, string, dateTime, nullable, ref } = schemas
 const auth = true
@@ -23,7 +25,7 @@ const page = (list: string, items: object) => ({
 export default defineOpenApi({
   prefix: '/api/v1',
   tag: { name: 'board', description: 'Boards, categories, posts, comments, versions and votes' },
-  params: { id, version: id },
+  params: { id, version: id, name: { type: 'string', minLength: 1, maxLength: 100 } },
   routes: {
     'GET /board': route('Boards (tier-0 categories)', { 200: 'Category[]' }),
     'GET /board/category': route('Child categories of a board', {
@@ -103,6 +105,20 @@ export default defineOpenApi({
       auth,
       200: 'Vote',
     }),
+    'GET /users/{name}/posts': route("A member's live posts, newest first", {
+      description:
+        'Paged like GET /board/{category}. 404 for an unknown, blocked, deactivated or deleted member.',
+      query: v.pageValidator,
+      notes: paging,
+      200: 'PostList',
+    }),
+    'GET /users/{name}/comments': route("A member's live comments on live posts, newest first", {
+      description:
+        'Paged like the other lists. 404 for an unknown, blocked, deactivated or deleted member.',
+      query: v.pageValidator,
+      notes: paging,
+      200: 'CommentList',
+    }),
     'GET /moderation/posts': route('Soft-deleted posts, newest first (moderators and admins)', {
       auth,
       query: v.pageValidator,
@@ -132,17 +148,12 @@ export default defineOpenApi({
       next_cursor: nullable(string),
     }),
     PostVersion: shape({ version: id, title: string, content: string, created_datetime: dateTime }),
-    Comment: shape({
-      id,
-      post_id: id,
-      user: string,
-      content: string,
-      version: id,
-      vote: count,
-      created_datetime: dateTime,
-      updated_datetime: dateTime,
+    Comment: commentShape,
+    CommentList: shape<CommentList>({
+      total: count,
+      comment_list: ref('Comment[]'),
+      next_cursor: nullable(string),
     }),
-    CommentList: shape(page('comment_list', ref('Comment'))),
     CommentVersion: shape({ version: id, content: string, created_datetime: dateTime }),
     Vote: shape({ voted: { type: 'boolean' }, vote: count }),
     DeletedPostList: shape(

@@ -7,6 +7,7 @@ const BoardController = () => import('#board/controllers/board_controller')
 const PostController = () => import('#board/controllers/post_controller')
 const CommentController = () => import('#board/controllers/comment_controller')
 const ModerationController = () => import('#board/controllers/moderation_controller')
+const MemberController = () => import('#board/controllers/member_controller')
 
 const id = { id: router.matchers.number() }
 
@@ -23,6 +24,9 @@ router
     router.get('/post/:id/download', [PostController, 'download']).where('id', id.id)
     router.get('/post/:id/comment', [CommentController, 'index']).where('id', id.id)
     router.get('/comment/:id/history', [CommentController, 'history']).where('id', id.id)
+    // A member's content; the profile, GET /users/:name, is the accounts plugin's.
+    router.get('/users/:name/posts', [MemberController, 'posts'])
+    router.get('/users/:name/comments', [MemberController, 'comments'])
 
     // Writes need a token; who may do what is decided in the actions.
     router

@@ -194,6 +194,11 @@ test.group('OpenAPI document', (group) => {
       }
     )
     await call('get', `/api/v1/post/${postId}/comment`, '/api/v1/post/{id}/comment')
+    // Public profiles: the profile (with the board's counts), its lists, and a 404.
+    await call('get', `/api/v1/users/${name}`, '/api/v1/users/{name}')
+    await call('get', `/api/v1/users/${uniqueName('nobody')}`, '/api/v1/users/{name}')
+    await call('get', `/api/v1/users/${name}/posts?size=1`, '/api/v1/users/{name}/posts')
+    await call('get', `/api/v1/users/${name}/comments`, '/api/v1/users/{name}/comments')
     await call('put', `/api/v1/comment/${comment.body().id}`, '/api/v1/comment/{id}', {
       headers: auth,
       body: { content: 'Edited comment' },

@@ -6,8 +6,10 @@ import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
 import type User from '#accounts/models/user'
 import { sqlNow } from '#core/database/sql_now'
+import { utcDay } from '#accounts/domain/utc_day'
 import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import { LastSeen } from '#accounts/services/last_seen'
 import { isBlocked, isDeactivated } from '#accounts/domain/auth_user'
 import { issueTokenPair } from '#accounts/actions/issue_token_pair'
 import { penalize } from '#core/limiter/penalize'
@@ -91,7 +93,10 @@ export class LoginUser {
     return { user, snapshot }
   }
 
-  /** Writes the login history row of a successful login (a plain insert: every login runs it). */
+  /**
+   * Writes the login history row of a successful login (a plain insert:
+   * every login runs it) and the day the user was last seen.
+   */
   async record(user: User, input: LoginInput, client?: TransactionClientContract) {
     await (client ?? db.connection()).table('login_history').insert({
       user_id: user.id,
@@ -99,6 +104,7 @@ export class LoginUser {
       user_agent: input.userAgent?.slice(0, 255) ?? null,
       created_at: sqlNow(),
     })
+    if (user.lastSeenOn !== utcDay()) await LastSeen.record(user.id, client)
   }
 
   /** The account and its snapshot when the password matches. */

@@ -17,6 +17,11 @@ export interface AuthUser {
   emailVerified: boolean
   /** An email change waiting for its verification, or null. */
   pendingEmail: string | null
+  /**
+   * The UTC day (yyyy-MM-dd) the user was last seen, or null before the
+   * first login; snapshots always carry it (optional for hand-made actors).
+   */
+  lastSeenOn?: string | null
 }
 
 export function isBlocked(user: Pick<AuthUser, 'states'>) {

@@ -8,6 +8,7 @@ import type { Secret } from '@adonisjs/core/helpers'
 import { AppException } from '#core/exceptions/app_exception'
 import { isBlocked, isDeactivated, type AuthUser } from '#accounts/domain/auth_user'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import { LastSeen } from '#accounts/services/last_seen'
 import User from '#accounts/models/user'
 
 /**
@@ -32,6 +33,8 @@ export class ApiTokenUserProvider implements AccessTokensUserProviderContract<Au
     if (isBlocked(user)) {
       throw new AppException('This account is blocked', { status: 403, code: 'E_USER_BLOCKED' })
     }
+    // A request with a personal API token counts as a visit, as one with a JWT does.
+    await LastSeen.touch(user)
     return this.createUserForGuard(user)
   }
 

@@ -4,6 +4,7 @@ import type { AuthClientResponse, GuardContract } from '@adonisjs/auth/types'
 import { AppException } from '#core/exceptions/app_exception'
 import { isBlocked, isDeactivated, type AuthUser } from '#accounts/domain/auth_user'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
+import { LastSeen } from '#accounts/services/last_seen'
 import { type JwtService, type AccessClaims } from '#accounts/services/jwt_service'
 
 /**
@@ -59,6 +60,8 @@ export class JwtGuard implements GuardContract<AuthUser> {
     this.user = user
     this.claims = claims
     this.isAuthenticated = true
+    // Public profiles show the day; a string compare unless it is the first request of the day.
+    await LastSeen.touch(user)
     return user
   }
 

@@ -6,6 +6,7 @@ import UserState from '#accounts/models/user_state'
 import { nameSkeleton } from '#accounts/domain/name_skeleton'
 import { ApiTokenStore } from '#accounts/services/api_token_store'
 import { dateTimeColumn } from '#core/database/date_time_column'
+import { dayFromColumn } from '#accounts/domain/utc_day'
 
 export default class User extends BaseModel {
   static table = 'users'
@@ -55,6 +56,10 @@ export default class User extends BaseModel {
 
   @dateTimeColumn()
   declare deletedAt: DateTime | null
+
+  /** The UTC day (yyyy-MM-dd) last seen; written by LastSeen, never through the model. */
+  @column({ consume: dayFromColumn })
+  declare lastSeenOn: string | null
 
   @belongsTo(() => Role)
   declare role: BelongsTo<typeof Role>

@@ -24,8 +24,18 @@ export class AuthUserLookup {
     })
   }
 
+  /** Every entry derived from the account: tagged `accounts:user:{id}` (public profiles). */
+  static userTag(userId: number) {
+    return `accounts:user:${userId}`
+  }
+
+  /**
+   * The account changed: its snapshot, and everything else cached from it
+   * (the public profile), are dropped.
+   */
   static async forget(userId: number) {
     await cache.delete({ key: AuthUserLookup.key(userId) })
+    await cache.deleteByTag({ tags: [AuthUserLookup.userTag(userId)] })
   }
 
   /** Reads the database directly; pass the transaction when called inside one. */
@@ -41,6 +51,12 @@ export class AuthUserLookup {
   static async forLogin(column: 'name' | 'email', value: string) {
     const user = await AuthUserLookup.query().where(`users.${column}`, value).first()
     return user ? { user, snapshot: AuthUserLookup.snapshot(user) } : null
+  }
+
+  /** A live user by name (compared as the column compares: regardless of case), with its snapshot. */
+  static async byName(name: string): Promise<AuthUser | null> {
+    const user = await AuthUserLookup.query().where('users.name', name).first()
+    return user ? AuthUserLookup.snapshot(user) : null
   }
 
   /**
@@ -74,6 +90,7 @@ export class AuthUserLookup {
       createdAt: user.createdAt.toUTC().toISO()!,
       emailVerified: user.emailVerifiedAt !== null,
       pendingEmail: user.pendingEmail,
+      lastSeenOn: user.lastSeenOn ?? null,
     }
   }
 }

@@ -49,7 +49,7 @@ export class CommentWrites {
       await trx.from('posts').where('id', postId).increment('comment_count', 1)
       return row
     })
-    await postListsChanged(postId)
+    await postListsChanged(postId, actor.id)
     await emitter.emit('comment:created', {
       commentId: comment.id,
       postId,
@@ -91,6 +91,7 @@ export class CommentWrites {
       )
       return { comment, version }
     })
+    await BoardCache.membersChanged([result.comment.userId])
     await emitter.emit('comment:updated', {
       commentId,
       postId: result.comment.postId,
@@ -109,7 +110,7 @@ export class CommentWrites {
       await trx.from('posts').where('id', row.postId).decrement('comment_count', 1)
       return row
     })
-    await postListsChanged(comment.postId)
+    await postListsChanged(comment.postId, comment.userId)
     await emitter.emit('comment:deleted', { commentId, postId: comment.postId, actorId: actor.id })
   }
 
@@ -121,7 +122,7 @@ export class CommentWrites {
       await trx.from('posts').where('id', row.postId).increment('comment_count', 1)
       return row
     })
-    await postListsChanged(comment.postId)
+    await postListsChanged(comment.postId, comment.userId)
     await emitter.emit('comment:restored', { commentId, postId: comment.postId, actorId: actor.id })
   }
 }
@@ -134,8 +135,18 @@ async function lockComment(trx: TransactionClientContract, commentId: number, de
   return comment
 }
 
-/** Comment counts show in the post detail and in lists. */
-async function postListsChanged(postId: number) {
-  const post = await db.from('posts').where('id', postId).select('category_id').first()
-  if (post) await BoardCache.postChanged(postId, Number(post.category_id))
+/**
+ * Comment counts show in the post detail and in lists (the post author's
+ * too); the comment shows in its author's list, and counts in their profile.
+ */
+async function postListsChanged(postId: number, commentAuthorId: number) {
+  const post = await db.from('posts').where('id', postId).select('category_id', 'user_id').first()
+  if (post) {
+    await BoardCache.postChanged({
+      id: postId,
+      categoryId: Number(post.category_id),
+      userId: Number(post.user_id),
+    })
+  }
+  await BoardCache.membersChanged([commentAuthorId])
 }

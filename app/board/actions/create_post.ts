@@ -63,7 +63,7 @@ export class CreatePost {
       return row
     })
 
-    await BoardCache.postChanged(post.id, category.id)
+    await BoardCache.postChanged(post)
     await emitter.emit('post:created', {
       postId: post.id,
       userId: actor.id,

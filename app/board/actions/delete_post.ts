@@ -29,7 +29,8 @@ export class DeletePost {
       await SearchIndex.remove(trx, postId)
       return row
     })
-    await BoardCache.postChanged(post.id, post.categoryId)
+    await BoardCache.postChanged(post)
+    await BoardCache.membersChanged(await commentersOf(post.id))
     await emitter.emit('post:deleted', { postId: post.id, actorId: actor.id })
   }
 
@@ -50,7 +51,18 @@ export class DeletePost {
       })
       return row
     })
-    await BoardCache.postChanged(post.id, post.categoryId)
+    await BoardCache.postChanged(post)
+    await BoardCache.membersChanged(await commentersOf(post.id))
     await emitter.emit('post:restored', { postId: post.id, actorId: actor.id })
   }
+}
+
+/** Authors of the post's live comments: those comments are hidden or shown with the post. */
+async function commentersOf(postId: number) {
+  const rows = await db
+    .from('comments')
+    .where('post_id', postId)
+    .whereNull('deleted_at')
+    .distinct('user_id')
+  return rows.map((row) => Number(row.user_id))
 }

@@ -95,7 +95,7 @@ async function afterPostVersion(
   input: { title: string; content: string },
   restoredFromVersion: number | null
 ) {
-  await BoardCache.postChanged(post.id, post.categoryId)
+  await BoardCache.postChanged(post)
   await emitter.emit('post:updated', {
     postId: post.id,
     userId,

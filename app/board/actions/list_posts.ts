@@ -1,7 +1,6 @@
 import cache from '@adonisjs/cache/services/main'
 import { AppException } from '#core/exceptions/app_exception'
-import type { PageRequest } from '#board/domain/page_request'
-import { encodeCursor } from '#board/domain/cursor'
+import { pageOf, type PageRequest } from '#board/domain/page_request'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { ListScope } from '#board/services/list_scope'
@@ -54,13 +53,12 @@ export class ListPosts {
     const { rows, total, totalRelation } = keyword
       ? await this.keywordSearch.page(scope, keyword, page)
       : await this.plainPage(scope, page)
-    const hasMore = rows.length > page.size
-    const pageRows = rows.slice(0, page.size)
+    const { rows: pageRows, nextCursor } = pageOf(rows, page)
     return {
       total,
       total_relation: totalRelation,
       post_list: pageRows.map((row) => postJson(row, scope.tree)),
-      next_cursor: hasMore ? encodeCursor(Number(pageRows.at(-1)!.id)) : null,
+      next_cursor: nextCursor,
     }
   }
 

@@ -1,10 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import { AppException } from '#core/exceptions/app_exception'
 import { toIso } from '#core/database/to_iso'
-import type { PageRequest } from '#board/domain/page_request'
-import { encodeCursor } from '#board/domain/cursor'
-import { withAuthorName } from '#accounts/public'
-import { authorName } from '#board/transformers/post_json'
+import { pageOf, type PageRequest } from '#board/domain/page_request'
+import { commentQuery } from '#board/services/comment_query'
+import { commentJson } from '#board/transformers/comment_json'
 
 /** Comments of a live post, oldest first, and a comment's history. */
 export class ReadComments {
@@ -20,13 +19,11 @@ export class ReadComments {
     if (page.afterId) query.where('c.id', '>', page.afterId)
     else query.offset((page.page - 1) * page.size)
 
-    const rows = await query
-    const hasMore = rows.length > page.size
-    const pageRows = rows.slice(0, page.size)
+    const { rows, nextCursor } = pageOf(await query, page)
     return {
       total: Number(post.comment_count),
-      comment_list: pageRows.map(commentJson),
-      next_cursor: hasMore ? encodeCursor(Number(pageRows.at(-1)!.id)) : null,
+      comment_list: rows.map(commentJson),
+      next_cursor: nextCursor,
     }
   }
 
@@ -82,38 +79,5 @@ export class ReadComments {
       content: v.content,
       created_datetime: toIso(v.created_at)!,
     }))
-  }
-}
-
-/** comments c joined to their current version v and author's name. */
-function commentQuery() {
-  const query = db
-    .from('comments as c')
-    .join('comment_versions as v', (join) => {
-      join.on('v.comment_id', '=', 'c.id').andOn('v.version', '=', 'c.current_version')
-    })
-    .select(
-      'c.id',
-      'c.post_id',
-      'c.user_id',
-      'c.current_version',
-      'c.vote_count',
-      'c.created_at',
-      'c.updated_at',
-      'v.content'
-    )
-  return withAuthorName(query, 'c.user_id')
-}
-
-function commentJson(row: Record<string, any>) {
-  return {
-    id: Number(row.id),
-    post_id: Number(row.post_id),
-    user: authorName(row.author_name, row.author_deleted_at),
-    content: row.content as string,
-    version: Number(row.current_version),
-    vote: Number(row.vote_count),
-    created_datetime: toIso(row.created_at)!,
-    updated_datetime: toIso(row.updated_at)!,
   }
 }

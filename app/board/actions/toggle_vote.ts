@@ -48,16 +48,22 @@ export class ToggleVote {
       }
       const counted = await trx.from(table).where('id', targetId).select('vote_count').firstOrFail()
       const postId = target === 'post' ? targetId : Number(row.post_id)
-      const post = await trx.from('posts').where('id', postId).select('category_id').firstOrFail()
+      const post = await trx
+        .from('posts')
+        .where('id', postId)
+        .select('category_id', 'user_id')
+        .firstOrFail()
       return {
         voted,
         vote: Number(counted.vote_count),
-        postId,
-        categoryId: Number(post.category_id),
+        post: { id: postId, categoryId: Number(post.category_id), userId: Number(post.user_id) },
+        // A comment's votes show in its author's list of comments.
+        commentAuthorId: target === 'comment' ? Number(row.user_id) : null,
       }
     })
 
-    await BoardCache.postChanged(result.postId, result.categoryId)
+    await BoardCache.postChanged(result.post)
+    if (result.commentAuthorId) await BoardCache.membersChanged([result.commentAuthorId])
     await emitter.emit('vote:toggled', {
       target,
       targetId,

@@ -1,4 +1,4 @@
-import { decodeCursor } from '#board/domain/cursor'
+import { decodeCursor, encodeCursor } from '#board/domain/cursor'
 
 export interface PageRequest {
   size: number
@@ -24,4 +24,14 @@ export function pageRequest(input: {
     page: input.cursor ? 1 : (input.page ?? 1),
     afterId,
   }
+}
+
+/**
+ * A page from rows read one past its size (newest or oldest first, by id):
+ * the page's rows, and the cursor of the next page, null on the last.
+ */
+export function pageOf<Row extends { id: unknown }>(rows: Row[], page: PageRequest) {
+  const pageRows = rows.slice(0, page.size)
+  const nextCursor = rows.length > page.size ? encodeCursor(Number(pageRows.at(-1)!.id)) : null
+  return { rows: pageRows, nextCursor }
 }

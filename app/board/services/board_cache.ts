@@ -20,13 +20,29 @@ export class BoardCache {
     return `board:list:${categoryId}`
   }
 
-  /** A post's detail and every list that can show it: its category and every category above. */
-  static async postChanged(postId: number, categoryId: number) {
-    await cache.delete({ key: BoardCache.postKey(postId) })
+  /**
+   * A member's lists (GET /users/{name}/posts and /comments) and the counts
+   * the board adds to the member's profile.
+   */
+  static memberTag(userId: number) {
+    return `board:member:${userId}`
+  }
+
+  /**
+   * A post's detail and every list that can show it: its category and every
+   * category above, and its author's lists and counts.
+   */
+  static async postChanged(post: { id: number; categoryId: number; userId: number }) {
+    await cache.delete({ key: BoardCache.postKey(post.id) })
     const tree = await CategoryTreeCache.get()
-    const category = tree.byId(categoryId)
-    if (!category) return
-    await cache.deleteByTag({ tags: tree.ancestry(category).map((c) => BoardCache.listTag(c.id)) })
+    const category = tree.byId(post.categoryId)
+    const tags = category ? tree.ancestry(category).map((c) => BoardCache.listTag(c.id)) : []
+    await cache.deleteByTag({ tags: [...tags, BoardCache.memberTag(post.userId)] })
+  }
+
+  /** The lists and counts of members whose comments changed (or became visible or hidden). */
+  static async membersChanged(userIds: number[]) {
+    if (userIds.length) await cache.deleteByTag({ tags: userIds.map(BoardCache.memberTag) })
   }
 
   /** Category commands change the tree and every list under it. */

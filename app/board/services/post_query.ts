@@ -3,10 +3,13 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PageRequest } from '#board/domain/page_request'
 import { withAuthorName } from '#accounts/public'
+import { indexedFrom } from '#board/services/indexed_from'
 
-/** The two list indexes (see the posts migration). */
+/** The list indexes (see the posts migration, and the one indexing content by author). */
 export type PostListIndex =
-  'posts_board_id_deleted_at_id_index' | 'posts_category_id_deleted_at_id_index'
+  | 'posts_board_id_deleted_at_id_index'
+  | 'posts_category_id_deleted_at_id_index'
+  | 'posts_user_id_deleted_at_id_index'
 
 /**
  * posts p joined to their current version v and author's name: the one query
@@ -56,21 +59,19 @@ const POST_COLUMNS = [
 
 /** `posts as p`, with `index` pinned when given. */
 export function postsFrom(client: QueryClientContract = db.connection(), index?: PostListIndex) {
-  const query = client.from('posts as p')
-  if (index) {
-    const hint = client.dialect.name === 'mysql' ? `force index (${index})` : `indexed by ${index}`
-    // The index name is one of two constants, never user input.
-    query.knexQuery.from(query.knexQuery.client.raw(`posts as p ${hint}`))
-  }
-  return query
+  return indexedFrom('posts', 'p', index, client)
 }
 
-/** Newest first from the page's start (after its cursor, or at its offset), one row more than a page. */
+/**
+ * Newest first (by `column`, the posts' id by default) from the page's start
+ * (after its cursor, or at its offset), one row more than a page.
+ */
 export function atPage<Query extends DatabaseQueryBuilderContract>(
   query: Query,
-  page: PageRequest
+  page: PageRequest,
+  column = 'p.id'
 ) {
-  if (page.afterId) query.where('p.id', '<', page.afterId)
+  if (page.afterId) query.where(column, '<', page.afterId)
   else query.offset((page.page - 1) * page.size)
-  return query.orderBy('p.id', 'desc').limit(page.size + 1)
+  return query.orderBy(column, 'desc').limit(page.size + 1)
 }

@@ -1,7 +1,7 @@
 import logger from '@adonisjs/core/services/logger'
 import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 
-export type FailureKind = 'listener' | 'hook'
+export type FailureKind = 'listener' | 'hook' | 'profile-field'
 
 export interface FailureCount {
   kind: FailureKind
@@ -14,10 +14,10 @@ export interface FailureCount {
 const counts = new Map<string, FailureCount>()
 
 /**
- * A plugin's listener or hook failed. The request that caused it goes on;
- * the failure is logged (sanitized: no SQL, no payload, which may hold
- * personal data) and counted per plugin and event, for the admin panel and
- * for tests.
+ * A plugin's listener, hook or profile field source failed. The request
+ * that caused it goes on; the failure is logged (sanitized: no SQL, no
+ * payload, which may hold personal data) and counted per plugin and event,
+ * for the admin panel and for tests.
  */
 export function recordPluginFailure(
   kind: FailureKind,

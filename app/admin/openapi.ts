@@ -61,22 +61,27 @@ export default defineOpenApi({
     '/admin/users/{id}/block': { post: form('Block with a reason', ['id']) },
     '/admin/users/{id}/unblock': { post: form('Unblock', ['id']) },
     '/admin/users/{id}/role': { post: form('Change the role (admins only)', ['id']) },
-    '/admin/categories': { get: page('The category tree'), post: form('Create a category') },
-    '/admin/categories/{name}/rename': { post: form('Rename a category', ['name']) },
-    '/admin/categories/{name}/move': { post: form('Move a category', ['name']) },
-    '/admin/categories/{name}/delete': { post: form('Delete a category', ['name']) },
-    '/admin/posts': { get: page('Recent and deleted posts, by board and author') },
-    '/admin/posts/{id}': {
-      get: page('A post with its history and a diff of two versions', ['id']),
-    },
-    '/admin/posts/{id}/delete': { post: form('Soft-delete a post', ['id']) },
-    '/admin/posts/{id}/restore': { post: form('Restore a post', ['id']) },
-    '/admin/posts/{id}/versions/{version}/restore': {
-      post: form('Restore an old version as a new one', ['id', 'version']),
-    },
-    '/admin/comments': { get: page('Recent and deleted comments') },
-    '/admin/comments/{id}/delete': { post: form('Soft-delete a comment', ['id']) },
-    '/admin/comments/{id}/restore': { post: form('Restore a comment', ['id']) },
+    // The board's pages, registered only while the board plugin is switched on.
+    ...(pluginOn('board')
+      ? {
+          '/admin/categories': { get: page('The category tree'), post: form('Create a category') },
+          '/admin/categories/{name}/rename': { post: form('Rename a category', ['name']) },
+          '/admin/categories/{name}/move': { post: form('Move a category', ['name']) },
+          '/admin/categories/{name}/delete': { post: form('Delete a category', ['name']) },
+          '/admin/posts': { get: page('Recent and deleted posts, by board and author') },
+          '/admin/posts/{id}': {
+            get: page('A post with its history and a diff of two versions', ['id']),
+          },
+          '/admin/posts/{id}/delete': { post: form('Soft-delete a post', ['id']) },
+          '/admin/posts/{id}/restore': { post: form('Restore a post', ['id']) },
+          '/admin/posts/{id}/versions/{version}/restore': {
+            post: form('Restore an old version as a new one', ['id', 'version']),
+          },
+          '/admin/comments': { get: page('Recent and deleted comments') },
+          '/admin/comments/{id}/delete': { post: form('Soft-delete a comment', ['id']) },
+          '/admin/comments/{id}/restore': { post: form('Restore a comment', ['id']) },
+        }
+      : {}),
     // Pages of other plugins, registered only while those plugins are switched on.
     ...(pluginOn('audit')
       ? { '/admin/audit': { get: page('Audit log: filters and pages (admins only)') } }

@@ -4,6 +4,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import { openApiValidator } from '#tests/helpers/openapi'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard } from '#tests/helpers/board'
+import { pluginListed } from '#tests/helpers/plugins'
 
 /** ":id" in router patterns is "{id}" in OpenAPI. */
 const openApiPath = (pattern: string) => pattern.replace(/:(\w+)\??/g, '{$1}')
@@ -25,7 +26,7 @@ test.group('OpenAPI document', (group) => {
     const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)
     )
-    assert.isAbove(routes.length, 30)
+    assert.isAbove(routes.length, 10)
     assert.deepEqual(
       routes.filter((route) => !documented.includes(route)),
       [],
@@ -118,6 +119,11 @@ test.group('OpenAPI document', (group) => {
     await call('post', '/api/v1/user/token', '/api/v1/user/token', {
       body: { refresh_token: login.body().refresh_token },
     })
+    await call('get', '/health', '/health')
+    await call('get', '/health/ready', '/health/ready')
+    await call('get', '/ping', '/ping')
+
+    if (!pluginListed('board')) return
 
     const { board, category } = await createBoard()
     await call('get', '/api/v1/board', '/api/v1/board')
@@ -182,8 +188,5 @@ test.group('OpenAPI document', (group) => {
     await call('get', '/api/v1/moderation/comments?size=2', '/api/v1/moderation/comments', {
       headers: moderator.auth,
     })
-    await call('get', '/health', '/health')
-    await call('get', '/health/ready', '/health/ready')
-    await call('get', '/ping', '/ping')
   })
 })

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import app from '@adonisjs/core/services/app'
 
 /** A port nobody listens on right now (the OS picks it). */
-async function freePort() {
+export async function freePort() {
   const probe = net.createServer().listen(0, '127.0.0.1')
   await new Promise((resolve) => probe.once('listening', resolve))
   const { port } = probe.address() as net.AddressInfo

@@ -52,21 +52,24 @@ export default defineOpenApi({
     'POST /admin/users/{id}/unblock': form('Unblock'),
     'POST /admin/users/{id}/role': form('Change the role (admins only)', v.roleValidator),
     'POST /admin/users/{id}/tokens/{token}/revoke': form('Revoke a personal API token'),
-    'GET /admin/categories': page('The category tree'),
-    'POST /admin/categories': form('Create a category', v.createCategoryValidator),
-    'POST /admin/categories/{name}/rename': form('Rename a category', v.renameCategoryValidator),
-    'POST /admin/categories/{name}/move': form('Move a category', v.moveCategoryValidator),
-    'POST /admin/categories/{name}/delete': form('Delete a category', v.deleteCategoryValidator),
-    'GET /admin/posts': page('Recent and deleted posts, by board and author'),
-    'GET /admin/posts/{id}': page('A post with its history and a diff of two versions'),
-    'POST /admin/posts/{id}/delete': form('Soft-delete a post'),
-    'POST /admin/posts/{id}/restore': form('Restore a post'),
-    'POST /admin/posts/{id}/versions/{version}/restore': form(
-      'Restore an old version as a new one'
-    ),
-    'GET /admin/comments': page('Recent and deleted comments'),
-    'POST /admin/comments/{id}/delete': form('Soft-delete a comment'),
-    'POST /admin/comments/{id}/restore': form('Restore a comment'),
+    // The board's pages, registered only while the board plugin is switched on.
+    ...(pluginOn('board') && {
+      'GET /admin/categories': page('The category tree'),
+      'POST /admin/categories': form('Create a category', v.createCategoryValidator),
+      'POST /admin/categories/{name}/rename': form('Rename a category', v.renameCategoryValidator),
+      'POST /admin/categories/{name}/move': form('Move a category', v.moveCategoryValidator),
+      'POST /admin/categories/{name}/delete': form('Delete a category', v.deleteCategoryValidator),
+      'GET /admin/posts': page('Recent and deleted posts, by board and author'),
+      'GET /admin/posts/{id}': page('A post with its history and a diff of two versions'),
+      'POST /admin/posts/{id}/delete': form('Soft-delete a post'),
+      'POST /admin/posts/{id}/restore': form('Restore a post'),
+      'POST /admin/posts/{id}/versions/{version}/restore': form(
+        'Restore an old version as a new one'
+      ),
+      'GET /admin/comments': page('Recent and deleted comments'),
+      'POST /admin/comments/{id}/delete': form('Soft-delete a comment'),
+      'POST /admin/comments/{id}/restore': form('Restore a comment'),
+    }),
     // Pages of other plugins, registered only while those plugins are switched on.
     ...(pluginOn('audit') && {
       'GET /admin/audit': page('Audit log: filters and pages (admins only)'),

@@ -1,8 +1,14 @@
 import { test } from '@japa/runner'
 import { gzipSync } from 'node:zlib'
 import { baseUrl } from '#tests/helpers/base_url'
+import { pluginListed } from '#tests/helpers/plugins'
 
-const BODY_ROUTES = ['/api/v1/user/login', '/api/v1/user', '/api/v1/board/tech']
+// Routes of accounts (always listed) and, while it is switched on, the board.
+const BODY_ROUTES = [
+  '/api/v1/user/login',
+  '/api/v1/user',
+  ...(pluginListed('board') ? ['/api/v1/board/tech'] : []),
+]
 
 async function send(path: string, encoding: string, body: Uint8Array) {
   const response = await fetch(`${baseUrl()}${path}`, {

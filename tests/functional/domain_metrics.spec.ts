@@ -1,10 +1,12 @@
 import { test } from '@japa/runner'
+import { needsPlugins } from '#tests/helpers/plugins'
 import limiter from '@adonisjs/limiter/services/main'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createComment, createPost } from '#tests/helpers/board'
 import { scrape, valueOf } from '#tests/helpers/metrics'
 
 test.group('GET /metrics: board activity and cache', (group) => {
+  group.tap((t) => t.skip(...needsPlugins('board')))
   group.each.setup(() => limiter.clear())
 
   test('counts posts, comments and votes, and cache hits and misses by key group', async ({

@@ -4,6 +4,8 @@ import limiter from '@adonisjs/limiter/services/main'
 import { openApiValidator, requestProbes } from '#tests/helpers/openapi'
 import { PASSWORD, signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard } from '#tests/helpers/board'
+import { pluginListed } from '#tests/helpers/plugins'
+import { needsPlugins } from '#tests/helpers/plugins'
 
 /** ":id" in router patterns is "{id}" in OpenAPI. */
 const openApiPath = (pattern: string) => pattern.replace(/:(\w+)\??/g, '{$1}')
@@ -25,7 +27,7 @@ test.group('OpenAPI document', (group) => {
     const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)
     )
-    assert.isAbove(routes.length, 30)
+    assert.isAbove(routes.length, 10)
     assert.deepEqual(
       routes.filter((route) => !documented.includes(route)),
       [],
@@ -53,7 +55,7 @@ test.group('OpenAPI document', (group) => {
     // A schema that does not compile throws here, whatever the body.
     assert.throws(() => check('GET', '/api/v1/board', 200, [{ id: 'x', name: 1 }]))
     assert.throws(() => check('GET', '/api/v1/nowhere', 200, {}), /not documented/)
-  })
+  }).skip(...needsPlugins('board'))
 
   test('the document and the readable page are served, with local assets only', async ({
     client,
@@ -80,7 +82,8 @@ test.group('OpenAPI document', (group) => {
   test('documented request schemas are what the validators enforce', async ({ client, assert }) => {
     const { doc } = await openApiValidator()
     const probes = requestProbes(doc, PASSWORD)
-    assert.isAbove(probes.length, 50)
+    // A floor that holds with any optional plugin switched off.
+    assert.isAbove(probes.length, 20)
     const wrong: string[] = []
     let session: Awaited<ReturnType<typeof signedInUser>> | undefined
     for (const probe of probes) {
@@ -159,6 +162,11 @@ test.group('OpenAPI document', (group) => {
     await call('post', '/api/v1/user/token', '/api/v1/user/token', {
       body: { refresh_token: login.body().refresh_token },
     })
+    await call('get', '/health', '/health')
+    await call('get', '/health/ready', '/health/ready')
+    await call('get', '/ping', '/ping')
+
+    if (!pluginListed('board')) return
 
     const { board, category } = await createBoard()
     await call('get', '/api/v1/board', '/api/v1/board')
@@ -228,8 +236,5 @@ test.group('OpenAPI document', (group) => {
     await call('get', '/api/v1/moderation/comments?size=2', '/api/v1/moderation/comments', {
       headers: moderator.auth,
     })
-    await call('get', '/health', '/health')
-    await call('get', '/health/ready', '/health/ready')
-    await call('get', '/ping', '/ping')
-  })
+  }).skip(...needsPlugins('board'))
 })

@@ -1,6 +1,7 @@
 import http from 'node:http'
 import net from 'node:net'
 import { test } from '@japa/runner'
+import { needsPlugins } from '#tests/helpers/plugins'
 import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
@@ -360,7 +361,9 @@ test.group('Production server: request logs and metrics token', () => {
         assert.match(line.time, /Z$/)
       }
     }
-  }).timeout(60_000)
+  })
+    .skip(...needsPlugins('board'))
+    .timeout(60_000)
 
   test('METRICS_TOKEN guards GET /metrics with a bearer token', async ({ assert, cleanup }) => {
     const token = 'metrics-secret-token'

@@ -21,7 +21,7 @@ const BASE_ENV = {
   RATE_LIMIT_SIGNUP_PER_IP: '10000',
 }
 
-function childEnv(env: Record<string, string>) {
+export function childEnv(env: Record<string, string>) {
   // Start from a clean slate: the suite's own .env.test values must not leak in.
   const clean: Record<string, string> = { PATH: process.env.PATH ?? '', TZ: 'UTC' }
   return { ...clean, ...BASE_ENV, ...env }
@@ -46,13 +46,14 @@ export interface ServerProcess {
   stop: () => Promise<number | null>
 }
 
-/** Starts bin/server.ts on `port` and waits until /health answers. */
+/** Starts bin/server.ts of the app in `cwd` on `port` and waits until /health answers. */
 export async function startServer(
   port: number,
-  env: Record<string, string>
+  env: Record<string, string>,
+  cwd = app.makePath()
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
-    cwd: app.makePath(),
+    cwd,
     env: childEnv({ ...env, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { needsPlugins } from '#tests/helpers/plugins'
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
@@ -147,7 +148,9 @@ test.group('Faults: Redis stops while the app serves traffic', () => {
       await server?.stop()
       await redis.stop()
     }
-  }).timeout(120_000)
+  })
+    .skip(...needsPlugins('board'))
+    .timeout(120_000)
 })
 
 test.group('Faults: the database becomes unreachable', () => {
@@ -227,5 +230,7 @@ test.group('Faults: the database becomes unreachable', () => {
       await server?.stop()
       await proxy.cut()
     }
-  }).timeout(120_000)
+  })
+    .skip(...needsPlugins('board'))
+    .timeout(120_000)
 })

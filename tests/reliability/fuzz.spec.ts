@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { needsPlugins } from '#tests/helpers/plugins'
 import { SignJWT } from 'jose'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
@@ -139,7 +140,7 @@ test.group('Fuzz: malformed requests to every route', (group) => {
           .map((method) => ({ method, pattern: route.pattern }))
       )
       .filter((route) => !route.pattern.startsWith('/__'))
-    assert.isAbove(routes.length, 40)
+    assert.isAbove(routes.length, 20)
 
     const before = await snapshot()
     let sent = 0
@@ -211,5 +212,7 @@ test.group('Fuzz: malformed requests to every route', (group) => {
     assert.deepEqual(failures.slice(0, 20), [])
     assert.deepEqual(after, before, 'nothing was written')
     assert.isAbove(sent, 2000)
-  }).timeout(300_000)
+  })
+    .skip(...needsPlugins('board'))
+    .timeout(300_000)
 })

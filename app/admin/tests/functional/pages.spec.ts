@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { needsPlugins } from '#tests/helpers/plugins'
 import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
@@ -21,7 +22,7 @@ test.group('Admin panel: pages and actions', (group) => {
     const today = new Date().toISOString().slice(0, 10)
     assert.match(page.text, new RegExp(`<title>${today}: [1-9]\\d* posts</title>`))
     assert.match(page.text, /<svg[^>]*class="chart"/)
-  })
+  }).skip(...needsPlugins('board'))
 
   test('user search is literal and pages', async ({ assert }) => {
     const { agent } = await signedInStaff()
@@ -68,7 +69,7 @@ test.group('Admin panel: pages and actions', (group) => {
     )
     assert.equal(unblocked.status, 302)
     assert.notInclude((await agent.get(`/admin/users/${author.id}`)).text, 'tag bad">blocked')
-  })
+  }).skip(...needsPlugins('board'))
 
   test('a user page lists personal API tokens, never their secrets; staff revoke one', async ({
     client,
@@ -200,7 +201,7 @@ test.group('Admin panel: pages and actions', (group) => {
     const tree = await CategoryTreeCache.fresh()
     assert.isNull(tree.byName(`${child}x`)!.parentId)
     assert.include(await post(`/admin/categories/${board}/delete`, {}), 'deleted')
-  })
+  }).skip(...needsPlugins('board'))
 
   test('posts: filter, delete, restore, diff and restore a version', async ({ assert }) => {
     const { agent, actor: staff } = await signedInStaff('moderator')
@@ -242,7 +243,7 @@ test.group('Admin panel: pages and actions', (group) => {
     assert.isNull((await db.from('posts').where('id', post.id).first()).deleted_at)
     const twice = await agent.post(`/admin/posts/${post.id}/restore`, {}, { tokenFrom: '/admin' })
     assert.include(flashText((await agent.follow(twice)).text), 'not found')
-  })
+  }).skip(...needsPlugins('board'))
 
   test('comments: list by author, delete and restore', async ({ assert }) => {
     const { agent } = await signedInStaff('moderator')
@@ -263,5 +264,5 @@ test.group('Admin panel: pages and actions', (group) => {
 
     await agent.post(`/admin/comments/${comment.id}/restore`, {}, { tokenFrom: '/admin' })
     assert.equal(await count(), 1)
-  })
+  }).skip(...needsPlugins('board'))
 })

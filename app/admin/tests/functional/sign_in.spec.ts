@@ -88,10 +88,10 @@ test.group('Admin panel: signing in and out', (group) => {
     assert.equal(page.headers.get('x-content-type-options'), 'nosniff')
     assert.equal(page.headers.get('cache-control'), 'no-store')
 
-    const missingPost = await agent.get('/admin/posts/987654321')
-    assert.equal(missingPost.status, 404)
-    assert.include(missingPost.headers.get('content-type') ?? '', 'text/html')
-    assert.include(missingPost.text, 'Post not found')
+    const missingUser = await agent.get('/admin/users/987654321')
+    assert.equal(missingUser.status, 404)
+    assert.include(missingUser.headers.get('content-type') ?? '', 'text/html')
+    assert.include(missingUser.text, 'User not found')
 
     const unknown = await agent.get('/admin/no-such-page')
     assert.equal(unknown.status, 404)

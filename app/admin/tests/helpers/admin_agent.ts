@@ -16,6 +16,9 @@ export interface AgentResponse {
 export class AdminAgent {
   readonly cookies = new Map<string, string>()
 
+  /** `base`: another server than the suite's (a copy of the app with plugins switched off). */
+  constructor(readonly base = baseUrl()) {}
+
   async get(path: string) {
     return this.request('GET', path)
   }
@@ -30,7 +33,7 @@ export class AdminAgent {
     if (typeof options.csrf === 'string') body._csrf = options.csrf
     else if (options.csrf !== false) body._csrf = await this.csrfToken(options.tokenFrom)
     // Like a browser, name the page the form was on (the panel redirects back to it).
-    const referer = options.tokenFrom ? `${baseUrl()}${options.tokenFrom}` : undefined
+    const referer = options.tokenFrom ? `${this.base}${options.tokenFrom}` : undefined
     return this.request('POST', path, body, referer)
   }
 
@@ -49,7 +52,7 @@ export class AdminAgent {
   /** The flash messages shown on the page a redirect leads to. */
   async follow(response: AgentResponse) {
     if (!response.location) throw new Error(`Not a redirect: ${response.status}`)
-    const url = new URL(response.location, baseUrl())
+    const url = new URL(response.location, this.base)
     return this.get(url.pathname + url.search)
   }
 
@@ -69,7 +72,7 @@ export class AdminAgent {
       headers['content-type'] = 'application/x-www-form-urlencoded'
       body = new URLSearchParams(form).toString()
     }
-    const response = await fetch(`${baseUrl()}${path}`, {
+    const response = await fetch(`${this.base}${path}`, {
       method,
       headers,
       body,

@@ -6,7 +6,6 @@ import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
 import type User from '#accounts/models/user'
 import { sqlNow } from '#core/database/sql_now'
-import { utcDay } from '#accounts/domain/utc_day'
 import { AppException } from '#core/exceptions/app_exception'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { LastSeen } from '#accounts/services/last_seen'
@@ -95,7 +94,7 @@ export class LoginUser {
 
   /**
    * Writes the login history row of a successful login (a plain insert:
-   * every login runs it) and the day the user was last seen.
+   * every login runs it), then the day the user was last seen.
    */
   async record(user: User, input: LoginInput, client?: TransactionClientContract) {
     await (client ?? db.connection()).table('login_history').insert({
@@ -104,7 +103,12 @@ export class LoginUser {
       user_agent: input.userAgent?.slice(0, 255) ?? null,
       created_at: sqlNow(),
     })
-    if (user.lastSeenOn !== utcDay()) await LastSeen.record(user.id, client)
+    // After the commit, in a statement of its own: concurrent logins of one account, each
+    // holding a shared lock on the users row (the inserts' foreign keys), deadlocked on MariaDB
+    // when each then tried to update that row.
+    const seen = () => LastSeen.touch({ id: user.id, lastSeenOn: user.lastSeenOn })
+    if (client) client.after('commit', seen)
+    else await seen()
   }
 
   /** The account and its snapshot when the password matches. */

@@ -16,7 +16,7 @@ export class LastSeen {
    * For an authenticated request. A failed write is logged, never the
    * request's failure: the day is a courtesy, the request is not.
    */
-  static async touch(user: AuthUser) {
+  static async touch(user: Pick<AuthUser, 'id' | 'lastSeenOn'>) {
     if (user.lastSeenOn === utcDay()) return
     try {
       await LastSeen.record(user.id)

@@ -129,6 +129,22 @@ test.group('POST /api/v1/user/login', (group) => {
     ;(await attempt(user.name.toUpperCase(), PASSWORD)).assertStatus(429)
   })
 
+  test('concurrent logins of one account all succeed (no deadlock on the account row)', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser()
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () =>
+        client.post('/api/v1/user/login').json({ username: user.name, password: PASSWORD })
+      )
+    )
+    assert.deepEqual(
+      answers.map((answer) => answer.status()),
+      Array(24).fill(200)
+    )
+  })
+
   test('a success after failures clears the per-username count', async ({ client }) => {
     const user = await createUser()
     const attempt = (password: string) =>

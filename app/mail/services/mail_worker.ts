@@ -4,7 +4,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { Mailer } from '@adonisjs/mail'
 import type { MailTransportContract } from '@adonisjs/mail/types'
 import { sqlNow, sqlTime } from '#core/database/sql_now'
-import { safeErrorFields } from '#core/exceptions/safe_error_fields'
+import { PollingLoop } from '#core/queue/polling_loop'
 import { backoffDelay } from '#core/queue/backoff_delay'
 import { sendFailure, type SendFailure } from '#mail/domain/send_failure'
 import { SealedMessage } from '#mail/services/sealed_message'
@@ -46,52 +46,33 @@ export class MailWorker {
   readonly #options: MailWorkerOptions
   readonly #mailer: Mailer<MailTransportContract>
   readonly #leaseMs: number
-  #timer: NodeJS.Timeout | undefined
-  #running: Promise<unknown> | undefined
-  #stopped = true
+  readonly #loop: PollingLoop
   #prunedAt = 0
 
   constructor(options: MailWorkerOptions, mailer: Mailer<MailTransportContract>) {
     this.#options = options
+    this.#loop = new PollingLoop({
+      name: 'mail worker',
+      pollIntervalMs: options.pollIntervalMs,
+      batchSize: options.batchSize,
+      poll: () => this.tick(),
+    })
     this.#mailer = mailer
     this.#leaseMs = options.timeoutMs + 30_000
   }
 
   get running() {
-    return !this.#stopped
+    return this.#loop.running
   }
 
   start() {
-    if (!this.#stopped) return
-    this.#stopped = false
-    this.#schedule(0)
+    this.#loop.start()
   }
 
   /** Stops polling, waits for the batch in flight, and closes the transport's connections. */
   async stop() {
-    this.#stopped = true
-    clearTimeout(this.#timer)
-    this.#timer = undefined
-    await this.#running
+    await this.#loop.stop()
     await this.#mailer.close()
-  }
-
-  #schedule(delay: number) {
-    this.#timer = setTimeout(() => {
-      this.#running = this.tick()
-        .catch((error) => {
-          logger.error({ err: safeErrorFields(error) }, 'mail worker poll failed')
-          return 0
-        })
-        .then((sent) => {
-          // A full batch means more may be waiting: go on at once.
-          if (!this.#stopped) {
-            this.#schedule(sent >= this.#options.batchSize ? 0 : this.#options.pollIntervalMs)
-          }
-        })
-    }, delay)
-    // Never keeps a process (an Ace command, a test run) alive on its own.
-    this.#timer.unref()
   }
 
   /** One poll: claims due mails and attempts each once. Returns how many. */

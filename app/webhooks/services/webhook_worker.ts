@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import { sqlNow, sqlTime } from '#core/database/sql_now'
-import { safeErrorFields } from '#core/exceptions/safe_error_fields'
+import { PollingLoop } from '#core/queue/polling_loop'
 import { signPayload } from '#webhooks/domain/signature'
 import { backoffDelay } from '#core/queue/backoff_delay'
 import { WebhookSecret } from '#webhooks/services/webhook_secret'
@@ -48,50 +48,31 @@ export class WebhookWorker {
   readonly #options: WorkerOptions
   readonly #leaseMs: number
   readonly #dispatcher: Agent
-  #timer: NodeJS.Timeout | undefined
-  #running: Promise<unknown> | undefined
-  #stopped = true
+  readonly #loop: PollingLoop
 
   constructor(options: WorkerOptions) {
     this.#options = options
+    this.#loop = new PollingLoop({
+      name: 'webhook worker',
+      pollIntervalMs: options.pollIntervalMs,
+      batchSize: options.batchSize,
+      poll: () => this.tick(),
+    })
     this.#leaseMs = options.timeoutMs + 30_000
     this.#dispatcher = targetDispatcher(options.allowPrivateTargets)
   }
 
   get running() {
-    return !this.#stopped
+    return this.#loop.running
   }
 
   start() {
-    if (!this.#stopped) return
-    this.#stopped = false
-    this.#schedule(0)
+    this.#loop.start()
   }
 
   /** Stops polling and waits for the batch in flight. */
   async stop() {
-    this.#stopped = true
-    clearTimeout(this.#timer)
-    this.#timer = undefined
-    await this.#running
-  }
-
-  #schedule(delay: number) {
-    this.#timer = setTimeout(() => {
-      this.#running = this.tick()
-        .catch((error) => {
-          logger.error({ err: safeErrorFields(error) }, 'webhook worker poll failed')
-          return 0
-        })
-        .then((sent) => {
-          // A full batch means more may be waiting: go on at once.
-          if (!this.#stopped) {
-            this.#schedule(sent >= this.#options.batchSize ? 0 : this.#options.pollIntervalMs)
-          }
-        })
-    }, delay)
-    // Never keeps a process (an Ace command, a test run) alive on its own.
-    this.#timer.unref()
+    await this.#loop.stop()
   }
 
   /** One poll: claims due deliveries and attempts each once. Returns how many. */

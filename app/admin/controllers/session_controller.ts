@@ -6,6 +6,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { StaffSignIn } from '#admin/actions/staff_sign_in'
 import { signInValidator } from '#admin/validators/admin_validators'
 import { renderPage } from '#admin/services/render_page'
+import { PANEL_SESSION_KEY, PanelSessions } from '#admin/services/panel_sessions'
 
 export default class SessionController {
   async show(ctx: HttpContext) {
@@ -27,6 +28,7 @@ export default class SessionController {
       })
       // login() regenerates the session id, so a planted id is useless after sign-in.
       await auth.use('web').login(user)
+      session.put(PANEL_SESSION_KEY, await PanelSessions.start(user))
       session.flash('success', `Signed in as ${user.name}.`)
       return response.redirect().toPath('/admin')
     } catch (error) {
@@ -40,6 +42,9 @@ export default class SessionController {
   }
 
   async destroy({ auth, session, response }: HttpContext) {
+    // Ends the sign-in on the server too: a copy of the cookie is refused from now on.
+    await PanelSessions.end(session.get(PANEL_SESSION_KEY))
+    session.forget(PANEL_SESSION_KEY)
     await auth.use('web').logout()
     session.flash('success', 'Signed out.')
     return response.redirect().toPath('/admin/login')

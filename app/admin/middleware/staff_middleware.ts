@@ -9,6 +9,7 @@ import {
 } from '#accounts/public'
 import { allows } from '#core/authorization/authorize'
 import { renderPage } from '#admin/services/render_page'
+import { PANEL_SESSION_KEY, PanelSessions } from '#admin/services/panel_sessions'
 
 declare module '@adonisjs/core/http' {
   interface HttpContext {
@@ -37,6 +38,12 @@ export default class StaffMiddleware {
     if (!snapshot || isBlocked(snapshot) || isDeactivated(snapshot)) {
       await guard.logout()
       ctx.session.flash('error', 'This account is blocked or deactivated.')
+      return ctx.response.redirect().toPath('/admin/login')
+    }
+    // Signed out elsewhere (a copy of this cookie), or the password changed since sign-in.
+    if (!(await PanelSessions.holds(ctx.session.get(PANEL_SESSION_KEY), snapshot))) {
+      await guard.logout()
+      ctx.session.flash('error', 'Your session has ended. Please sign in again.')
       return ctx.response.redirect().toPath('/admin/login')
     }
     if (!(await allows(snapshot, UserPolicy, 'accessPanel'))) {

@@ -4,6 +4,8 @@ import db from '@adonisjs/lucid/services/db'
 import { SetUserBlocked } from '#accounts/public'
 import { AdminAgent, flashText } from '#admin/tests/helpers/admin_agent'
 import { createActor, signedInStaff } from '#admin/tests/helpers/admin_data'
+import { startServer } from '#tests/helpers/server_process'
+import { PASSWORD, login } from '#tests/helpers/accounts'
 
 test.group('Admin panel: signing in and out', (group) => {
   group.each.setup(() => limiter.clear())
@@ -27,6 +29,47 @@ test.group('Admin panel: signing in and out', (group) => {
     const out = await agent.post('/admin/logout', {}, { tokenFrom: '/admin' })
     assert.equal(out.location, '/admin/login')
     assert.equal((await agent.get('/admin')).location, '/admin/login')
+  })
+
+  test('with the cookie store, a cookie copied before sign-out no longer opens the panel', async ({
+    assert,
+    cleanup,
+  }) => {
+    const server = await startServer({ SESSION_DRIVER: 'cookie' })
+    cleanup(() => server.kill())
+    const { user } = await createActor('admin')
+    const agent = new AdminAgent(server.url)
+    assert.equal((await agent.signIn(user.name)).location, '/admin')
+    const copy = new AdminAgent(server.url)
+    for (const [name, value] of agent.cookies) copy.cookies.set(name, value)
+    assert.equal((await copy.get('/admin')).status, 200, 'the copy works while signed in')
+
+    await agent.post('/admin/logout', {}, { tokenFrom: '/admin' })
+    const after = await copy.get('/admin')
+    assert.equal(after.status, 302)
+    assert.equal(after.location, '/admin/login')
+  }).timeout(60_000)
+
+  test('a password change through the API ends the account’s panel sessions', async ({
+    client,
+    assert,
+  }) => {
+    const { agent, user } = await signedInStaff('moderator')
+    assert.equal((await agent.get('/admin')).status, 200)
+    const session = await login(client, user.name)
+    ;(
+      await client.put('/api/v1/user/password').headers(session.auth).json({
+        current_password: PASSWORD,
+        password: 'a-new-password-1',
+        password_confirmation: 'a-new-password-1',
+      })
+    ).assertStatus(204)
+    const after = await agent.get('/admin')
+    assert.equal(after.location, '/admin/login')
+    // Signing in again with the new password opens a new session.
+    const fresh = new AdminAgent()
+    assert.equal((await fresh.signIn(user.name, 'a-new-password-1')).location, '/admin')
+    assert.equal((await fresh.get('/admin')).status, 200)
   })
 
   test('wrong credentials and an empty form answer with a message, not an error', async ({

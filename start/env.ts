@@ -10,6 +10,7 @@
 */
 
 import { Env } from '@adonisjs/core/env'
+import app from '@adonisjs/core/services/app'
 
 /** MySQL settings are required only when MySQL is the selected connection. */
 const notMysql = () => (process.env.DB_CONNECTION ?? 'sqlite') !== 'mysql'
@@ -148,9 +149,15 @@ export const schema = {
   RATE_LIMIT_EMAIL_VERIFICATION_PER_USER: Env.schema.number.optional(),
 }
 
+/** One line per bad or missing variable, when the environment did not validate. */
+let problems: string[] = []
+
 /**
  * A bad or missing variable stops the process with one line per problem,
- * naming the variable, instead of a stack trace.
+ * naming the variable, instead of a stack trace. Ace reads every command's
+ * definition before it knows whether the command boots the app, and
+ * `node ace build` (in a Docker image, on a fresh clone) runs with no
+ * environment at all: there the check waits for the boot (exitOnInvalidEnv).
  */
 async function createEnv() {
   try {
@@ -158,11 +165,25 @@ async function createEnv() {
   } catch (error) {
     if ((error as { code?: string }).code !== 'E_INVALID_ENV_VARIABLES') throw error
     const help = String((error as { help?: string }).help ?? '')
-    for (const line of help.split('\n').filter(Boolean)) {
-      console.error(`Invalid environment: ${line.replace(/^- /, '')}`)
+    problems = help
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `Invalid environment: ${line.replace(/^- /, '')}`)
+    if (app?.getEnvironment() === 'console' && !app.isBooted) {
+      return new Env(process.env) as unknown as Awaited<
+        ReturnType<typeof Env.create<typeof schema>>
+      >
     }
-    process.exit(1)
+    exitOnInvalidEnv()
   }
 }
 
-export default await createEnv()
+/** Stops the process when the environment did not validate (Ace calls it as the app boots). */
+export function exitOnInvalidEnv() {
+  if (problems.length === 0) return
+  for (const line of problems) console.error(line)
+  process.exit(1)
+}
+
+const env = (await createEnv())!
+export default env

@@ -1,0 +1,192 @@
+import { test } from '@japa/runner'
+import { spawnSync } from 'node:child_process'
+import mysql from 'mysql2/promise'
+import { runAce, startRedis, startServer, type ServerProcess } from '#tests/helpers/child_processes'
+import { freePort } from '#tests/helpers/server_process'
+import { needsPlugins } from '#tests/helpers/plugins'
+
+/**
+ * Two app instances sharing MariaDB and a Redis (cache L2 and bus, limiter):
+ * what several instances behind a load balancer are. Concurrent voters and
+ * concurrent edits of one post spread over both must leave exact counters
+ * and contiguous versions, and both instances must answer the same.
+ */
+const DATABASE = 'board_reliability_pair'
+const VOTERS = 200
+const EDITS = 50
+
+function servicesMissing() {
+  const missing: string[] = []
+  if (spawnSync('mysqladmin', ['-h127.0.0.1', '-uroot', 'ping']).status !== 0)
+    missing.push('MariaDB on 127.0.0.1:3306 (bash .ci/services.sh starts it)')
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    missing.push('the redis-server binary (apt-get install redis-server)')
+  return missing
+}
+
+const missing = servicesMissing()
+const skip = missing.length > 0 && process.env.REQUIRE_SERVICES !== '1'
+if (skip) console.log(`  SKIPPED two-instance tests: needs ${missing.join(' and ')}`)
+
+/** Japa's skip() arguments: services missing (outside CI), or the board switched off. */
+function skipUnless(): [boolean, string] {
+  return skip ? [true, `needs ${missing.join(' and ')}`] : needsPlugins('board')
+}
+
+type Json = Record<string, any>
+
+async function call(url: string, init: RequestInit = {}) {
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  })
+  const text = await response.text()
+  return { status: response.status, json: (text ? JSON.parse(text) : null) as Json, text }
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+async function login(server: ServerProcess, username: string, password: string) {
+  const answer = await call(`${server.url}/api/v1/user/login`, {
+    method: 'POST',
+    body: JSON.stringify({ username, password }),
+  })
+  if (answer.status !== 200) throw new Error(`login ${username}: ${answer.status} ${answer.text}`)
+  return answer.json.access_token as string
+}
+
+/** Runs `tasks` with at most `limit` in flight (the machine has few cores; bcrypt is slow). */
+async function pooled<T>(limit: number, tasks: (() => Promise<T>)[]) {
+  const results: T[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < tasks.length) {
+        const index = next++
+        results[index] = await tasks[index]()
+      }
+    })
+  )
+  return results
+}
+
+test.group('Two instances sharing MariaDB and Redis', () => {
+  test('concurrent voters and edits over both instances: exact counters, contiguous versions', async ({
+    assert,
+    cleanup,
+  }) => {
+    if (missing.length) assert.fail(`REQUIRE_SERVICES=1 but missing: ${missing.join(', ')}`)
+    const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
+    cleanup(() => connection.end())
+    await connection.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
+    await connection.query(
+      `CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    )
+    const redisPort = await freePort()
+    const redis = await startRedis(redisPort)
+    cleanup(async () => {
+      await redis.stop()
+    })
+    const env = {
+      DB_CONNECTION: 'mysql',
+      MYSQL_HOST: '127.0.0.1',
+      MYSQL_PORT: '3306',
+      MYSQL_USER: 'root',
+      MYSQL_DATABASE: DATABASE,
+      CACHE_STORE: 'redis',
+      LIMITER_STORE: 'redis',
+      REDIS_HOST: '127.0.0.1',
+      REDIS_PORT: String(redisPort),
+    }
+    runAce(['migration:run', '--force'], env)
+    runAce(['db:seed'], env)
+    runAce(['demo:seed', `--users=${VOTERS + 1}`, '--posts=0', '--comments=0'], env)
+    const [rows] = await connection.query(
+      `SELECT name FROM ${DATABASE}.users WHERE name LIKE 'demo%' ORDER BY id`
+    )
+    const names = (rows as { name: string }[]).map((row) => row.name)
+    assert.lengthOf(names, VOTERS + 1)
+
+    const servers = [
+      await startServer(await freePort(), env),
+      await startServer(await freePort(), env),
+    ]
+    cleanup(async () => {
+      for (const server of servers) await server.stop()
+    })
+    const on = (i: number) => servers[i % 2]
+
+    const [authorName, ...voterNames] = names
+    const author = await login(servers[0], authorName, 'demo-password')
+    const created = await call(`${servers[0].url}/api/v1/board/qna`, {
+      method: 'POST',
+      headers: bearer(author),
+      body: JSON.stringify({ title: 'pair', content: 'version 1' }),
+    })
+    assert.equal(created.status, 201, created.text)
+    const postId = created.json.id as number
+    // Both instances cache the post before the writes start.
+    for (const server of servers) {
+      assert.equal((await call(`${server.url}/api/v1/post/${postId}`)).json.vote, 0)
+    }
+
+    const tokens = await pooled(
+      4,
+      voterNames.map((name, i) => () => login(on(i), name, 'demo-password'))
+    )
+    const vote = (i: number) =>
+      call(`${on(i).url}/api/v1/post/${postId}/vote`, {
+        method: 'POST',
+        headers: bearer(tokens[i]),
+      })
+    const votes = await Promise.all(tokens.map((_, i) => vote(i)))
+    assert.deepEqual(
+      votes.map((answer) => answer.status),
+      Array(VOTERS).fill(200)
+    )
+    // Half of them take it back, at once.
+    const back = await Promise.all(tokens.slice(0, VOTERS / 2).map((_, i) => vote(i)))
+    assert.isTrue(back.every((answer) => answer.status === 200 && answer.json.voted === false))
+
+    const edits = await Promise.all(
+      Array.from({ length: EDITS }, (_, i) =>
+        call(`${on(i).url}/api/v1/post/${postId}`, {
+          method: 'PUT',
+          headers: bearer(author),
+          body: JSON.stringify({ title: `edit ${i}`, content: `text ${i}` }),
+        })
+      )
+    )
+    edits.forEach((answer, i) => {
+      assert.equal(answer.status, 200, answer.text)
+      assert.equal(answer.json.content, `text ${i}`, 'each edit answers its own text')
+    })
+    assert.sameMembers(
+      edits.map((answer) => answer.json.version),
+      Array.from({ length: EDITS }, (_, i) => i + 2)
+    )
+
+    const [[counted]] = (await connection.query(
+      `SELECT vote_count, current_version FROM ${DATABASE}.posts WHERE id = ?`,
+      [postId]
+    )) as any
+    assert.equal(Number(counted.vote_count), VOTERS / 2)
+    assert.equal(Number(counted.current_version), EDITS + 1)
+    // Both instances answer the same, fresh state.
+    for (const server of servers) {
+      const post = await call(`${server.url}/api/v1/post/${postId}`)
+      assert.equal(post.json.vote, VOTERS / 2)
+      assert.equal(post.json.version, EDITS + 1)
+      const history = await call(`${server.url}/api/v1/post/${postId}/history`)
+      assert.deepEqual(
+        history.json.map((version: Json) => version.version),
+        Array.from({ length: EDITS + 1 }, (_, i) => EDITS + 1 - i)
+      )
+    }
+    console.log(
+      `  two instances: ${VOTERS} voters, ${VOTERS / 2} unvotes, ${EDITS} edits; votes ${counted.vote_count}, version ${counted.current_version}`
+    )
+  })
+    .skip(...skipUnless())
+    .timeout(240_000)
+})

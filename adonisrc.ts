@@ -59,6 +59,7 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@julr/adonisjs-prometheus/prometheus_provider'),
     () => import('#providers/plugins_provider'),
+    () => import('#providers/cache_changes_provider'),
     ...plugins.map((plugin) => plugin.provider),
   ],
 

@@ -18,7 +18,11 @@ const folders = (field: 'migrations' | 'seeders') =>
     return folder ? [pluginFolder(folder, app.appRoot)] : []
   })
 
-const migrations = { naturalSort: true, paths: folders('migrations') }
+/** The core's own tables (the cache change log) come before every plugin's. */
+const migrations = {
+  naturalSort: true,
+  paths: ['app/core/database/migrations', ...folders('migrations')],
+}
 const seeders = { paths: folders('seeders') }
 
 /** Read replicas: a comma separated host list; writes always go to MYSQL_HOST. */

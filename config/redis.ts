@@ -4,8 +4,11 @@ import type { InferConnections } from '@adonisjs/redis/types'
 
 /**
  * Connections are lazy: the app boots and serves without Redis unless a
- * store below is set to "redis". While Redis is down, a command fails after one
- * reconnect attempt and the client keeps reconnecting in the background.
+ * store below is set to "redis" (then the server opens them before its first
+ * request). While Redis is down a command fails at once, never waiting in an
+ * offline queue (a write would wait seconds on its cache calls), and one
+ * that gets no answer fails after REDIS_COMMAND_TIMEOUT_MS; the client keeps
+ * reconnecting in the background.
  */
 const base = {
   host: env.get('REDIS_HOST') ?? '127.0.0.1',
@@ -14,6 +17,8 @@ const base = {
   keyPrefix: '',
   lazyConnect: true,
   maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  commandTimeout: env.get('REDIS_COMMAND_TIMEOUT_MS') ?? 1000,
   connectTimeout: 2000,
   retryStrategy: (times: number) => Math.min(times * 200, 2000),
 }

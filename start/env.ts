@@ -59,6 +59,8 @@ export const schema = {
   /*
   | Redis (only contacted when a store above is "redis")
   */
+  REDIS_COMMAND_TIMEOUT_MS: Env.schema.number.optional(),
+  CACHE_CHANGE_POLL_MS: Env.schema.number.optional(),
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),

@@ -24,6 +24,9 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       // Cached rows of an earlier run would shadow the fresh database (ids start over).
       const { default: cache } = await import('@adonisjs/cache/services/main')
       await cache.clear()
+      // Changes made by Ace commands and servers the tests start reach this process's cache.
+      const { processFeed } = await import('#core/cache/cache_change_feed')
+      processFeed.current?.start()
     },
   ],
   teardown: [],

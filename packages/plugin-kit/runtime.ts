@@ -15,3 +15,9 @@ export { deny } from '../../app/core/authorization/denial.js'
 
 /** `@column.dateTime` that stores milliseconds, for a package's Lucid models. */
 export { dateTimeColumn } from '../../app/core/database/date_time_column.js'
+
+/**
+ * Drop cached entries after a committed write, in every server process
+ * (the cache change log): use it instead of `cache.delete`/`deleteByTag`.
+ */
+export { invalidate, type CacheChange } from '../../app/core/cache/invalidate.js'

@@ -1,4 +1,5 @@
 import cache from '@adonisjs/cache/services/main'
+import { invalidate } from '#core/cache/invalidate'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import User from '#accounts/models/user'
@@ -34,8 +35,7 @@ export class AuthUserLookup {
    * (the public profile), are dropped.
    */
   static async forget(userId: number) {
-    await cache.delete({ key: AuthUserLookup.key(userId) })
-    await cache.deleteByTag({ tags: [AuthUserLookup.userTag(userId)] })
+    await invalidate({ keys: [AuthUserLookup.key(userId)], tags: [AuthUserLookup.userTag(userId)] })
   }
 
   /** Reads the database directly; pass the transaction when called inside one. */

@@ -14,7 +14,7 @@ export interface ProfileFieldSource<Fields extends ProfileFieldValues = ProfileF
   /** The fields of each live account asked for; an account left out of the map gets none. */
   load(userIds: number[]): Promise<Map<number, Fields>>
   /**
-   * Cache tags of an account's fields: the plugin drops them (`cache.deleteByTag`) when the
+   * Cache tags of an account's fields: the plugin drops them (`invalidate` from #core/cache/invalidate) when the
    * values change, and the cached fields go with them.
    */
   tags(userId: number): string[]

@@ -32,7 +32,12 @@ export class CreatePost {
     const post = await db.transaction(async (trx) => {
       // Counter first: the post insert's foreign-key check takes a shared lock on the category
       // row, and two creates holding it could not both upgrade to the counter's update (deadlock).
-      await trx.from('categories').where('id', category.id).increment('post_count', 1)
+      const counted = await trx
+        .from('categories')
+        .where('id', category.id)
+        .increment('post_count', 1)
+      // Deleted since this process read its tree (another process's change not yet heard of).
+      if (Number(counted) === 0) throw AppException.notFound('Category')
       const row = await Post.create(
         {
           userId: actor.id,

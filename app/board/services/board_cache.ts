@@ -1,10 +1,12 @@
 import cache from '@adonisjs/cache/services/main'
+import { invalidate } from '#core/cache/invalidate'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 
 /**
  * Cache keys and invalidation for what anonymous readers see. Each write
  * drops exactly what it changed, after its transaction committed and
- * before its response is sent, so no reader sees stale data afterwards.
+ * before its response is sent, so no reader sees stale data afterwards;
+ * other processes drop it within CACHE_CHANGE_POLL_MS (`invalidate`).
  */
 export class BoardCache {
   static postKey(postId: number) {
@@ -33,27 +35,27 @@ export class BoardCache {
    * category above, and its author's lists and counts.
    */
   static async postChanged(post: { id: number; categoryId: number; userId: number }) {
-    await cache.delete({ key: BoardCache.postKey(post.id) })
     const tree = await CategoryTreeCache.get()
     const category = tree.byId(post.categoryId)
     const tags = category ? tree.ancestry(category).map((c) => BoardCache.listTag(c.id)) : []
-    await cache.deleteByTag({ tags: [...tags, BoardCache.memberTag(post.userId)] })
+    await invalidate({
+      keys: [BoardCache.postKey(post.id)],
+      tags: [...tags, BoardCache.memberTag(post.userId)],
+    })
   }
 
   /** The lists and counts of members whose comments changed (or became visible or hidden). */
   static async membersChanged(userIds: number[]) {
-    if (userIds.length) await cache.deleteByTag({ tags: userIds.map(BoardCache.memberTag) })
+    if (userIds.length) await invalidate({ tags: userIds.map(BoardCache.memberTag) })
   }
 
   /** Category commands change the tree and every list under it. */
   static async treeChanged() {
-    await CategoryTreeCache.forget()
-    await cache.deleteByTag({ tags: ['board:all'] })
+    await invalidate({ keys: [CategoryTreeCache.key], tags: ['board:all'] })
   }
 
   /** Author names appear in every list and detail: a rename or deletion drops them all. */
   static async everythingChanged() {
-    await cache.deleteByTag({ tags: ['board:all'] })
-    await CategoryTreeCache.forget()
+    await invalidate({ keys: [CategoryTreeCache.key], tags: ['board:all'] })
   }
 }

@@ -1,4 +1,5 @@
 import cache from '@adonisjs/cache/services/main'
+import { invalidate } from '#core/cache/invalidate'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { CategoryTree, type CategoryNode } from '#board/domain/category_tree'
@@ -11,6 +12,8 @@ const KEY = 'board:category-tree'
  * read from the database, where they change with each post write.
  */
 export class CategoryTreeCache {
+  static readonly key = KEY
+
   static async get(): Promise<CategoryTree> {
     const nodes = await cache.getOrSet({
       key: KEY,
@@ -26,7 +29,7 @@ export class CategoryTreeCache {
   }
 
   static async forget() {
-    await cache.delete({ key: KEY })
+    await invalidate({ keys: [KEY] })
   }
 
   static async load(client?: QueryClientContract): Promise<CategoryNode[]> {

@@ -10,7 +10,9 @@ import { redisErrorReporter } from '#core/process/redis_error_log'
  */
 export class LoggedRedisBus extends Redis {
   constructor(options: RedisOptions) {
-    super({ ...options, lazyConnect: true })
+    // Unlike the app's commands, a subscription must wait for the connection: one refused
+    // while connecting would never be made again.
+    super({ ...options, lazyConnect: true, enableOfflineQueue: true, commandTimeout: undefined })
   }
 
   duplicate(override?: Partial<RedisOptions>) {

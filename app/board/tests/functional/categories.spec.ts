@@ -131,3 +131,30 @@ test.group('Category tree: Ace commands', () => {
     assert.isTrue(lines.some((line) => line.startsWith('  tech (id')))
   })
 })
+
+test.group('Category tree: a stale tree', () => {
+  test('posting into a category deleted after this process read its tree answers 404, not 500', async ({
+    client,
+    assert,
+  }) => {
+    const author = await signedInUser(client)
+    const { category } = await createBoard()
+    // The tree is cached with the category in it...
+    await createPost(client, author, category)
+    // ...and another process deletes the category (posts first) without this process's cache
+    // hearing of it: the change log reaches it only on its next poll.
+    const row = await db.from('categories').where('name', category).firstOrFail()
+    await db
+      .from('post_versions')
+      .whereIn('post_id', db.from('posts').where('category_id', row.id).select('id'))
+      .delete()
+    await db.from('posts').where('category_id', row.id).delete()
+    await db.from('categories').where('id', row.id).delete()
+    const response = await client
+      .post(`/api/v1/board/${category}`)
+      .headers(author.auth)
+      .json({ title: 'Too late', content: 'The category is gone' })
+    response.assertStatus(404)
+    assert.equal(response.body().errors[0].code, 'E_NOT_FOUND')
+  })
+})

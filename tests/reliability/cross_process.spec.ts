@@ -1,0 +1,213 @@
+import { test } from '@japa/runner'
+import { rmSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
+import { spawn } from 'node:child_process'
+import { childEnv, runAce, startServer, type ServerProcess } from '#tests/helpers/child_processes'
+import { freePort } from '#tests/helpers/server_process'
+import { needsPlugins } from '#tests/helpers/plugins'
+
+/**
+ * The README's promises about blocks, roles and categories, kept across
+ * processes on the embedded default (SQLite, in-process cache): a real
+ * server process serves, a real Ace process changes the state, and the
+ * server must answer the new state within a second of the command's exit.
+ */
+const SQLITE = 'tmp/reliability-cross-process.sqlite3'
+const PASSWORD = 'secret-pass1'
+/** The promise: every process answers the new state within this of the change. */
+const WITHIN_MS = 1000
+
+const env = {
+  DB_CONNECTION: 'sqlite',
+  SQLITE_FILENAME: SQLITE,
+  CACHE_STORE: 'memory',
+  LIMITER_STORE: 'memory',
+}
+
+type Json = Record<string, any>
+
+async function call(server: ServerProcess, path: string, init: RequestInit = {}) {
+  const response = await fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  })
+  const text = await response.text()
+  return { status: response.status, json: (text ? JSON.parse(text) : null) as Json, text }
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+async function login(server: ServerProcess, username: string) {
+  const answer = await call(server, '/api/v1/user/login', {
+    method: 'POST',
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  if (answer.status !== 200) throw new Error(`login ${username}: ${answer.text}`)
+  return answer.json.access_token as string
+}
+
+/**
+ * An Ace command in its own process, without blocking this one's event loop
+ * (a blocked loop misses the server closing idle keep-alive connections).
+ */
+function runAceAsync(args: string[]) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['ace', ...args], {
+      cwd: app.makePath(),
+      env: childEnv(env),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ace ${args.join(' ')}: ${stderr}`))
+    )
+  })
+}
+
+/**
+ * Runs an Ace command, then asks `check` until it holds; answers how long
+ * after the command's exit it first held (or fails after a few seconds).
+ */
+async function afterCommand(args: string[], check: () => Promise<boolean>) {
+  await runAceAsync(args)
+  const exited = Date.now()
+  while (Date.now() - exited < 5000) {
+    if (await check()) return Date.now() - exited
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`${args.join(' ')}: the server still answered the old state after 5 s`)
+}
+
+let server: ServerProcess
+const names = { alice: 'xpalice', bob: 'xpbob', mod: 'xpmod' }
+
+test.group('Across processes: Ace changes reach a running server (embedded default)', (group) => {
+  group.setup(async () => {
+    if (needsPlugins('board')[0]) return
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(app.makePath(SQLITE + suffix), { force: true })
+    runAce(['migration:run', '--force'], env)
+    runAce(['db:seed'], env)
+    for (const [key, name] of Object.entries(names)) {
+      const role = key === 'mod' ? 'moderator' : 'user'
+      runAce(
+        ['user:create', name, `${name}@example.com`, `--role=${role}`, `--password=${PASSWORD}`],
+        env
+      )
+    }
+    server = await startServer(await freePort(), env)
+  })
+  group.teardown(async () => {
+    await server?.stop()
+  })
+  group.each.timeout(120_000)
+
+  test('user:block: the blocked member gets 403 within a second', async ({ assert }) => {
+    const token = await login(server, names.bob)
+    // The server has the account cached.
+    assert.equal((await call(server, '/api/v1/user/me', { headers: bearer(token) })).status, 200)
+    const post = () =>
+      call(server, '/api/v1/board/qna', {
+        method: 'POST',
+        headers: bearer(token),
+        body: JSON.stringify({ title: 'still here', content: 'posting' }),
+      })
+    assert.equal((await post()).status, 201)
+
+    const took = await afterCommand(['user:block', names.bob], async () => {
+      const answer = await post()
+      return answer.status === 403
+    })
+    assert.isAtMost(took, WITHIN_MS)
+    assert.equal((await call(server, '/api/v1/user/me', { headers: bearer(token) })).status, 403)
+    const relogin = await call(server, '/api/v1/user/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: names.bob, password: PASSWORD }),
+    })
+    assert.equal(relogin.status, 403)
+  }).skip(...needsPlugins('board'))
+
+  test('user:role: a demoted moderator loses moderation within a second', async ({ assert }) => {
+    const author = await login(server, names.alice)
+    const moderator = await login(server, names.mod)
+    const ids: number[] = []
+    for (let i = 0; i < 40; i++) {
+      const created = await call(server, '/api/v1/board/qna', {
+        method: 'POST',
+        headers: bearer(author),
+        body: JSON.stringify({ title: `post ${i}`, content: 'moderate me' }),
+      })
+      ids.push(created.json.id)
+    }
+    const remove = () =>
+      call(server, `/api/v1/post/${ids.shift()}`, {
+        method: 'DELETE',
+        headers: bearer(moderator),
+      })
+    assert.equal((await remove()).status, 204, 'a moderator deletes others posts')
+
+    const took = await afterCommand(['user:role', names.mod, 'user'], async () => {
+      const answer = await remove()
+      return answer.status === 403
+    })
+    assert.isAtMost(took, WITHIN_MS)
+  }).skip(...needsPlugins('board'))
+
+  test('category:create, rename and delete: the board answers the new tree within a second', async ({
+    assert,
+  }) => {
+    const author = await login(server, names.alice)
+    const listed = async (name: string) =>
+      ((await call(server, '/api/v1/board')).json as Json[]).some((board) => board.name === name)
+    // The tree is cached.
+    assert.isFalse(await listed('xpnews'))
+
+    assert.isAtMost(
+      await afterCommand(['category:create', 'xpnews'], () => listed('xpnews')),
+      WITHIN_MS
+    )
+    assert.isAtMost(
+      await afterCommand(['category:create', 'xptalk', '--parent=xpnews'], async () => {
+        return (
+          (await call(server, '/api/v1/board/category?board=xpnews')).status === 200 &&
+          (await call(server, '/api/v1/board/category?board=xpnews')).json.length === 1
+        )
+      }),
+      WITHIN_MS
+    )
+    assert.isAtMost(
+      await afterCommand(['category:rename', 'xptalk', 'xpchat'], async () => {
+        const created = await call(server, '/api/v1/board/xpchat', {
+          method: 'POST',
+          headers: bearer(author),
+          body: JSON.stringify({ title: 'renamed', content: 'the new name works' }),
+        })
+        return created.status === 201
+      }),
+      WITHIN_MS
+    )
+    const oldName = await call(server, '/api/v1/board/xptalk', {
+      method: 'POST',
+      headers: bearer(author),
+      body: JSON.stringify({ title: 'old', content: 'the old name is gone' }),
+    })
+    assert.equal(oldName.status, 404)
+
+    const statuses: number[] = []
+    const took = await afterCommand(
+      ['category:delete', 'xpchat', '--force', '--move-to=qna'],
+      async () => {
+        const created = await call(server, '/api/v1/board/xpchat', {
+          method: 'POST',
+          headers: bearer(author),
+          body: JSON.stringify({ title: 'gone', content: 'the category is deleted' }),
+        })
+        statuses.push(created.status)
+        return created.status === 404
+      }
+    )
+    assert.isAtMost(took, WITHIN_MS)
+    assert.notInclude(statuses, 500)
+  }).skip(...needsPlugins('board'))
+})

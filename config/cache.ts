@@ -1,5 +1,4 @@
 import env from '#start/env'
-import { configProvider } from '@adonisjs/core'
 import { defineConfig, store, drivers } from '@adonisjs/cache'
 
 /**
@@ -9,38 +8,23 @@ import { defineConfig, store, drivers } from '@adonisjs/cache'
 const l1 = () => drivers.memory({ maxSize: `${env.get('CACHE_MEMORY_MAX_MB') ?? 16}mb` })
 
 /**
- * "memory" for a single process; "redis" adds a shared L2 and a bus that
- * tells every instance's L1 about invalidations.
+ * "memory" for a single process; "redis" adds a shared L2. Instances learn
+ * of each other's invalidations from the cache change log (app/core/cache),
+ * which every process reads within CACHE_CHANGE_POLL_MS: no Redis bus, whose
+ * messages are lost for good while Redis is unreachable.
  */
 const memory = store().useL1Layer(l1())
 
 /**
  * The Redis store is only built when selected: on shutdown the cache
- * provider disconnects every configured store, creating it first, and a
- * Redis bus to a server that is not there keeps the process alive.
+ * provider disconnects every configured store, creating it first.
  */
 const redis =
   env.get('CACHE_STORE') === 'redis'
     ? store()
         .useL1Layer(l1())
         .useL2Layer(drivers.redis({ connectionName: 'main' }))
-        .useBus(loggedRedisBus())
     : memory
-
-/**
- * `drivers.redisBus` with the main connection's settings, on a connection
- * whose bus clients log their errors as the app's other Redis clients do.
- */
-function loggedRedisBus() {
-  return configProvider.create(async (app) => {
-    const redisManager = await app.container.make('redis')
-    const { redisBusDriver } = await import('bentocache/drivers/redis')
-    const { LoggedRedisBus } = await import('#core/cache/logged_redis_bus')
-    return redisBusDriver({
-      connection: new LoggedRedisBus(redisManager.connection('main').ioConnection.options),
-    })
-  })
-}
 
 const cacheConfig = defineConfig({
   default: env.get('CACHE_STORE'),

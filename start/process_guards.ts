@@ -12,13 +12,13 @@
 |
 | The Redis package logs each failed reconnect at "fatal" with a stack;
 | we log one JSON warning line per client with the error code instead, at
-| most every 30 seconds (the cache bus's clients too: config/cache.ts).
+| most every 30 seconds.
 |
 | On shutdown, a connection that is not ready is dropped rather than sent
-| QUIT: QUIT waits for a server that is not there. The cache provider also
-| creates its Redis bus while disconnecting it, and that bus reconnects
-| forever; so an Ace command that has finished exits at most 5 seconds
-| later (migrations in a container entrypoint must not hang on Redis).
+| QUIT (without an offline queue, QUIT on such a connection fails, and an
+| Ace command would exit 1); an Ace command that has finished exits at most 5
+| seconds later whatever holds it (migrations in a container entrypoint
+| must not hang on Redis).
 |
 */
 
@@ -51,7 +51,10 @@ app.terminating(async () => {
   if (app.getEnvironment() === 'console') {
     setTimeout(() => process.exit(), 5000).unref()
   }
-  for (const connection of Object.values(redis.activeConnections)) {
-    if (connection.status !== 'ready') await connection.disconnect()
+  for (const [name, connection] of Object.entries(redis.activeConnections)) {
+    if (connection.status === 'ready') continue
+    await connection.disconnect()
+    // Forgotten by the manager, whose quit at provider shutdown would send it QUIT.
+    delete redis.activeConnections[name as keyof typeof redis.activeConnections]
   }
 })

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { childEnv, runAce, startServer, type ServerProcess } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
 import { needsPlugins } from '#tests/helpers/plugins'
+import { bearer, call, loginAt, type Json } from '#tests/helpers/http_json'
 
 /**
  * The README's promises about blocks, roles and categories, kept across
@@ -24,27 +25,9 @@ const env = {
   LIMITER_STORE: 'memory',
 }
 
-type Json = Record<string, any>
-
-async function call(server: ServerProcess, path: string, init: RequestInit = {}) {
-  const response = await fetch(`${server.url}${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init.headers },
-  })
-  const text = await response.text()
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as Json, text }
-}
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
-
-async function login(server: ServerProcess, username: string) {
-  const answer = await call(server, '/api/v1/user/login', {
-    method: 'POST',
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  if (answer.status !== 200) throw new Error(`login ${username}: ${answer.text}`)
-  return answer.json.access_token as string
-}
+const callAt = (server: ServerProcess, path: string, init?: RequestInit) =>
+  call(server.url, path, init)
+const login = (server: ServerProcess, username: string) => loginAt(server.url, username, PASSWORD)
 
 /**
  * An Ace command in its own process, without blocking this one's event loop
@@ -106,9 +89,9 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
   test('user:block: the blocked member gets 403 within a second', async ({ assert }) => {
     const token = await login(server, names.bob)
     // The server has the account cached.
-    assert.equal((await call(server, '/api/v1/user/me', { headers: bearer(token) })).status, 200)
+    assert.equal((await callAt(server, '/api/v1/user/me', { headers: bearer(token) })).status, 200)
     const post = () =>
-      call(server, '/api/v1/board/qna', {
+      callAt(server, '/api/v1/board/qna', {
         method: 'POST',
         headers: bearer(token),
         body: JSON.stringify({ title: 'still here', content: 'posting' }),
@@ -120,8 +103,8 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
       return answer.status === 403
     })
     assert.isAtMost(took, WITHIN_MS)
-    assert.equal((await call(server, '/api/v1/user/me', { headers: bearer(token) })).status, 403)
-    const relogin = await call(server, '/api/v1/user/login', {
+    assert.equal((await callAt(server, '/api/v1/user/me', { headers: bearer(token) })).status, 403)
+    const relogin = await callAt(server, '/api/v1/user/login', {
       method: 'POST',
       body: JSON.stringify({ username: names.bob, password: PASSWORD }),
     })
@@ -133,7 +116,7 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
     const moderator = await login(server, names.mod)
     const ids: number[] = []
     for (let i = 0; i < 40; i++) {
-      const created = await call(server, '/api/v1/board/qna', {
+      const created = await callAt(server, '/api/v1/board/qna', {
         method: 'POST',
         headers: bearer(author),
         body: JSON.stringify({ title: `post ${i}`, content: 'moderate me' }),
@@ -141,7 +124,7 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
       ids.push(created.json.id)
     }
     const remove = () =>
-      call(server, `/api/v1/post/${ids.shift()}`, {
+      callAt(server, `/api/v1/post/${ids.shift()}`, {
         method: 'DELETE',
         headers: bearer(moderator),
       })
@@ -159,7 +142,7 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
   }) => {
     const author = await login(server, names.alice)
     const listed = async (name: string) =>
-      ((await call(server, '/api/v1/board')).json as Json[]).some((board) => board.name === name)
+      ((await callAt(server, '/api/v1/board')).json as Json[]).some((board) => board.name === name)
     // The tree is cached.
     assert.isFalse(await listed('xpnews'))
 
@@ -170,15 +153,15 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
     assert.isAtMost(
       await afterCommand(['category:create', 'xptalk', '--parent=xpnews'], async () => {
         return (
-          (await call(server, '/api/v1/board/category?board=xpnews')).status === 200 &&
-          (await call(server, '/api/v1/board/category?board=xpnews')).json.length === 1
+          (await callAt(server, '/api/v1/board/category?board=xpnews')).status === 200 &&
+          (await callAt(server, '/api/v1/board/category?board=xpnews')).json.length === 1
         )
       }),
       WITHIN_MS
     )
     assert.isAtMost(
       await afterCommand(['category:rename', 'xptalk', 'xpchat'], async () => {
-        const created = await call(server, '/api/v1/board/xpchat', {
+        const created = await callAt(server, '/api/v1/board/xpchat', {
           method: 'POST',
           headers: bearer(author),
           body: JSON.stringify({ title: 'renamed', content: 'the new name works' }),
@@ -187,7 +170,7 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
       }),
       WITHIN_MS
     )
-    const oldName = await call(server, '/api/v1/board/xptalk', {
+    const oldName = await callAt(server, '/api/v1/board/xptalk', {
       method: 'POST',
       headers: bearer(author),
       body: JSON.stringify({ title: 'old', content: 'the old name is gone' }),
@@ -198,7 +181,7 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
     const took = await afterCommand(
       ['category:delete', 'xpchat', '--force', '--move-to=qna'],
       async () => {
-        const created = await call(server, '/api/v1/board/xpchat', {
+        const created = await callAt(server, '/api/v1/board/xpchat', {
           method: 'POST',
           headers: bearer(author),
           body: JSON.stringify({ title: 'gone', content: 'the category is deleted' }),

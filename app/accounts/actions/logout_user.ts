@@ -1,8 +1,11 @@
 import { RefreshTokenService } from '#accounts/services/refresh_token_service'
 
-/** Revokes the caller's refresh token (only their own; others' are ignored). */
+/**
+ * Ends the session of the caller's refresh token (only their own; others'
+ * are ignored): its refresh tokens and its access tokens stop working.
+ */
 export class LogoutUser {
   async handle(userId: number, rawToken: string) {
-    await RefreshTokenService.revokeToken(rawToken, userId)
+    await RefreshTokenService.revokeSessionOf(rawToken, userId)
   }
 }

@@ -5,13 +5,17 @@ import { AppException } from '#core/exceptions/app_exception'
 import { isBlocked, isDeactivated, type AuthUser } from '#accounts/domain/auth_user'
 import { AuthUserLookup } from '#accounts/services/auth_user_lookup'
 import { LastSeen } from '#accounts/services/last_seen'
+import db from '@adonisjs/lucid/services/db'
+import { SessionFamilies } from '#accounts/services/session_families'
+import { RefreshTokenService } from '#accounts/services/refresh_token_service'
 import { type JwtService, type AccessClaims } from '#accounts/services/jwt_service'
 
 /**
  * Bearer JWT guard for @adonisjs/auth (none ships for v7). A token is
- * accepted only while its version matches the user's: a password change
- * or account deletion bumps the version and kills live tokens at once.
- * Blocked users get 403 on every request.
+ * accepted only while its version matches the user's (a password change
+ * or account deletion bumps the version and kills live tokens at once) and
+ * its session (refresh token family) is live (logout and a reused refresh
+ * token end it). Blocked users get 403 on every request.
  */
 export class JwtGuard implements GuardContract<AuthUser> {
   declare [symbols.GUARD_KNOWN_EVENTS]: {}
@@ -53,6 +57,10 @@ export class JwtGuard implements GuardContract<AuthUser> {
     if (!user || isDeactivated(user) || user.tokenVersion !== claims.tokenVersion) {
       throw AppException.unauthorized('Invalid or expired token', 'E_INVALID_TOKEN')
     }
+    // Logged out, or its refresh token was reused: the session's access tokens die with it.
+    if (!(await SessionFamilies.isLive(claims.family))) {
+      throw AppException.unauthorized('Invalid or expired token', 'E_INVALID_TOKEN')
+    }
     if (isBlocked(user)) {
       throw new AppException('This account is blocked', { status: 403, code: 'E_USER_BLOCKED' })
     }
@@ -76,11 +84,9 @@ export class JwtGuard implements GuardContract<AuthUser> {
   }
 
   async authenticateAsClient(user: AuthUser): Promise<AuthClientResponse> {
-    const token = await this.jwt.sign({
-      userId: user.id,
-      tokenVersion: user.tokenVersion,
-      family: 'test',
-    })
+    // A real session, so the token passes the session check as a login's would.
+    const { family } = await db.transaction((trx) => RefreshTokenService.issue(user.id, trx))
+    const token = await this.jwt.sign({ userId: user.id, tokenVersion: user.tokenVersion, family })
     return { headers: { authorization: `Bearer ${token}` } }
   }
 }

@@ -7,6 +7,7 @@ import RefreshToken from '#accounts/models/refresh_token'
 import { sqlNow, sqlTime } from '#core/database/sql_now'
 import { refreshTokenStatus } from '#accounts/domain/refresh_token_status'
 import { AppException } from '#core/exceptions/app_exception'
+import { SessionFamilies } from '#accounts/services/session_families'
 
 /** JWT_REFRESH_TTL in seconds, parsed once. */
 let ttl: number | undefined
@@ -73,21 +74,25 @@ export class RefreshTokenService {
     return token
   }
 
+  /** Ends a session: every token of the family is revoked, and its access tokens die with it. */
   static async revokeFamily(family: string) {
     await db
       .from('refresh_tokens')
       .where('family', family)
       .whereNull('revoked_at')
       .update({ revoked_at: sqlNow() })
+    await SessionFamilies.ended([family])
   }
 
-  static async revokeToken(raw: string, userId: number) {
-    return db
+  /** Logout: ends the session of the presented token (only the user's own; others' are ignored). */
+  static async revokeSessionOf(raw: string, userId: number) {
+    const token = await db
       .from('refresh_tokens')
       .where('token_hash', RefreshTokenService.hash(raw))
       .where('user_id', userId)
-      .whereNull('revoked_at')
-      .update({ revoked_at: sqlNow() })
+      .select('family')
+      .first()
+    if (token) await RefreshTokenService.revokeFamily(token.family)
   }
 
   /** Revokes every live token of the user, except the family given (the caller's own session). */

@@ -19,7 +19,9 @@ const REPLAY_MARGIN_MS = 5_000
 /**
  * Reads the cache change log and drops, in this process's cache, what other
  * processes changed (an Ace command, another instance, the admin panel of
- * another instance). When the cache's Redis connection comes back after an
+ * another instance). Its own changes are dropped again too: a read that
+ * started before a write committed may cache the old state just after the
+ * write's own drop, and this second drop a moment later removes it. When the cache's Redis connection comes back after an
  * outage, every change recorded since shortly before it went away is applied
  * again, so Redis holds nothing the outage kept from being dropped.
  */
@@ -81,7 +83,7 @@ export class CacheChangeFeed {
 
     const changes = await cacheChangeLog.since(this.#lastId, this.#options.batchSize)
     for (const change of changes) {
-      if (change.origin !== cacheChangeLog.origin) await applyCacheChange(change)
+      await applyCacheChange(change)
       this.#lastId = change.id
     }
     this.#marks.push([now, this.#lastId])

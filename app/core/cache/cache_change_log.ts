@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 
 export interface CacheChange {
@@ -8,19 +7,15 @@ export interface CacheChange {
 
 export interface RecordedChange extends CacheChange {
   id: number
-  origin: string
 }
 
 const TABLE = 'cache_changes'
 
 /**
- * The `cache_changes` table: what was invalidated, by which process. Reads
+ * The `cache_changes` table: what was invalidated, and when. Reads
  * go to the primary (a replica may lag behind the change it should see).
  */
 export const cacheChangeLog = {
-  /** This process: it applied its own changes when it recorded them. */
-  origin: randomUUID(),
-
   async record(change: CacheChange) {
     await db
       .connection()
@@ -29,7 +24,6 @@ export const cacheChangeLog = {
       .insert({
         cache_keys: JSON.stringify(change.keys ?? []),
         cache_tags: JSON.stringify(change.tags ?? []),
-        origin: cacheChangeLog.origin,
         created_ms: Date.now(),
       })
   },
@@ -55,10 +49,9 @@ export const cacheChangeLog = {
       .where('id', '>', afterId)
       .orderBy('id', 'asc')
       .limit(limit)
-      .select('id', 'cache_keys', 'cache_tags', 'origin')
+      .select('id', 'cache_keys', 'cache_tags')
     return rows.map((row: Record<string, any>) => ({
       id: Number(row.id),
-      origin: row.origin,
       keys: JSON.parse(row.cache_keys),
       tags: JSON.parse(row.cache_tags),
     }))

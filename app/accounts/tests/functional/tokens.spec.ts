@@ -37,6 +37,12 @@ test.group('Access tokens and refresh rotation', (group) => {
       .post('/api/v1/user/token')
       .json({ refresh_token: rotated.refresh_token })
     afterTheft.assertStatus(401)
+    // And so are the session's access tokens, the one cached a moment ago included.
+    for (const access of [session.access, rotated.access_token]) {
+      const dead = await client.get('/api/v1/user/me').header('authorization', `Bearer ${access}`)
+      dead.assertStatus(401)
+      assert.oneOf(dead.body().errors[0].code, ['E_UNAUTHORIZED', 'E_INVALID_TOKEN'])
+    }
   })
 
   test('two concurrent refreshes with one token: one wins, the family ends revoked', async ({
@@ -58,8 +64,15 @@ test.group('Access tokens and refresh rotation', (group) => {
     ;(await client.post('/api/v1/user/token').json({ refresh_token: 42 })).assertStatus(422)
   })
 
-  test('logout revokes the refresh token and answers 204', async ({ client }) => {
+  test('logout ends the session: its refresh and access tokens die, other sessions live on', async ({
+    client,
+  }) => {
     const session = await signedInUser(client)
+    const other = await client
+      .post('/api/v1/user/login')
+      .json({ username: session.name, password: 'correct-horse-9' })
+    other.assertStatus(200)
+    ;(await client.get('/api/v1/user/me').headers(session.auth)).assertStatus(200)
     const response = await client
       .post('/api/v1/user/logout')
       .headers(session.auth)
@@ -68,6 +81,13 @@ test.group('Access tokens and refresh rotation', (group) => {
     ;(
       await client.post('/api/v1/user/token').json({ refresh_token: session.refresh })
     ).assertStatus(401)
+    ;(await client.get('/api/v1/user/me').headers(session.auth)).assertStatus(401)
+    // The account's other login is another session.
+    ;(
+      await client
+        .get('/api/v1/user/me')
+        .header('authorization', `Bearer ${other.body().access_token}`)
+    ).assertStatus(200)
   })
 
   test('logout needs a token', async ({ client }) => {

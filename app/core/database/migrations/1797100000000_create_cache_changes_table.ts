@@ -16,8 +16,6 @@ export default class extends BaseSchema {
       // JSON arrays of cache keys and tags.
       table.text('cache_keys').notNullable()
       table.text('cache_tags').notNullable()
-      // The process that recorded it: it applied the change itself already.
-      table.string('origin', 36).notNullable()
       table.bigInteger('created_ms').notNullable()
       table.index(['created_ms'])
     })

@@ -1,0 +1,177 @@
+import { test } from '@japa/runner'
+import { spawn, spawnSync } from 'node:child_process'
+import mysql from 'mysql2/promise'
+import app from '@adonisjs/core/services/app'
+import {
+  childEnv,
+  runAce,
+  startProxy,
+  startRedis,
+  startServer,
+  waitFor,
+  type ServerProcess,
+} from '#tests/helpers/child_processes'
+import { freePort } from '#tests/helpers/server_process'
+import { needsPlugins } from '#tests/helpers/plugins'
+import { bearer, call, loginAt } from '#tests/helpers/http_json'
+
+/**
+ * Two instances on MariaDB and one Redis, reached through a proxy the test
+ * cuts: Redis keeps its data, the instances (and an Ace command) cannot
+ * reach it. A block made during the cut must be enforced by both within a
+ * second, writes must stay fast, and once Redis is back no instance (a
+ * fresh one included, whose cache is empty) may read the pre-cut state
+ * Redis still holds.
+ */
+const DATABASE = 'board_reliability_cut'
+const PASSWORD = 'secret-pass1'
+const WITHIN_MS = 1000
+
+function servicesMissing() {
+  const missing: string[] = []
+  if (spawnSync('mysqladmin', ['-h127.0.0.1', '-uroot', 'ping']).status !== 0)
+    missing.push('MariaDB on 127.0.0.1:3306 (bash .ci/services.sh starts it)')
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    missing.push('the redis-server binary (apt-get install redis-server)')
+  return missing
+}
+const missing = servicesMissing()
+const skip = missing.length > 0 && process.env.REQUIRE_SERVICES !== '1'
+if (skip) console.log(`  SKIPPED Redis cut tests: needs ${missing.join(' and ')}`)
+const skipUnless = (): [boolean, string] =>
+  skip ? [true, `needs ${missing.join(' and ')}`] : needsPlugins('board')
+
+/** Ace in its own process, without blocking this one's event loop. */
+function runAceAsync(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; took: number; stderr: string }>((resolve) => {
+    const started = Date.now()
+    const child = spawn(process.execPath, ['ace', ...args], {
+      cwd: app.makePath(),
+      env: childEnv(env),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('exit', (code) => resolve({ code, took: Date.now() - started, stderr }))
+  })
+}
+
+/** How long after now `check` first holds (fails after 5 s). */
+async function holdsWithin(check: () => Promise<boolean>) {
+  const start = Date.now()
+  while (Date.now() - start < 5000) {
+    if (await check()) return Date.now() - start
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error('the old state was still answered after 5 s')
+}
+
+test.group('Two instances: Redis cut while the state changes', () => {
+  test('a block and an edit during the cut reach both instances, and nothing stale survives it', async ({
+    assert,
+    cleanup,
+  }) => {
+    if (missing.length) assert.fail(`REQUIRE_SERVICES=1 but missing: ${missing.join(', ')}`)
+    const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
+    cleanup(() => connection.end())
+    await connection.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
+    await connection.query(
+      `CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    )
+    const redisPort = await freePort()
+    const redis = await startRedis(redisPort)
+    cleanup(async () => {
+      await redis.stop()
+    })
+    const proxyPort = await freePort()
+    const proxy = await startProxy(proxyPort, redisPort)
+    cleanup(() => proxy.cut())
+    const env = {
+      DB_CONNECTION: 'mysql',
+      MYSQL_HOST: '127.0.0.1',
+      MYSQL_PORT: '3306',
+      MYSQL_USER: 'root',
+      MYSQL_DATABASE: DATABASE,
+      CACHE_STORE: 'redis',
+      LIMITER_STORE: 'redis',
+      REDIS_HOST: '127.0.0.1',
+      REDIS_PORT: String(proxyPort),
+    }
+    runAce(['migration:run', '--force'], env)
+    runAce(['db:seed'], env)
+    for (const name of ['cutalice', 'cutbob']) {
+      runAce(['user:create', name, `${name}@example.com`, `--password=${PASSWORD}`], env)
+    }
+    const servers: ServerProcess[] = []
+    cleanup(async () => {
+      for (const server of servers) await server.stop()
+    })
+    servers.push(await startServer(await freePort(), env), await startServer(await freePort(), env))
+    const [a, b] = servers
+
+    const alice = await loginAt(a.url, 'cutalice', PASSWORD)
+    const bob = await loginAt(a.url, 'cutbob', PASSWORD)
+    const created = await call(a.url, '/api/v1/board/qna', {
+      method: 'POST',
+      headers: bearer(alice),
+      body: JSON.stringify({ title: 'before', content: 'version 1' }),
+    })
+    assert.equal(created.status, 201, created.text)
+    const postPath = `/api/v1/post/${created.json.id}`
+    // Both instances (and Redis) hold bob's account and the post.
+    for (const server of servers) {
+      assert.equal(
+        (await call(server.url, '/api/v1/user/me', { headers: bearer(bob) })).status,
+        200
+      )
+      assert.equal((await call(server.url, postPath)).json.version, 1)
+    }
+
+    await proxy.cut()
+    const block = await runAceAsync(['user:block', 'cutbob'], env)
+    assert.equal(block.code, 0, block.stderr)
+    const blockedIn = await holdsWithin(async () => {
+      const answers = await Promise.all(
+        servers.map((server) => call(server.url, '/api/v1/user/me', { headers: bearer(bob) }))
+      )
+      return answers.every((answer) => answer.status === 403)
+    })
+    assert.isAtMost(blockedIn, WITHIN_MS, 'both instances enforce the block')
+
+    const editStarted = Date.now()
+    const edit = await call(a.url, postPath, {
+      method: 'PUT',
+      headers: bearer(alice),
+      body: JSON.stringify({ title: 'during', content: 'version 2' }),
+    })
+    const editTook = Date.now() - editStarted
+    assert.equal(edit.status, 200, edit.text)
+    assert.isBelow(editTook, 1000, 'a write does not wait on the unreachable Redis')
+    const editedIn = await holdsWithin(async () => (await call(b.url, postPath)).json.version === 2)
+    assert.isAtMost(editedIn, WITHIN_MS, 'the other instance answers the edit')
+
+    await proxy.restore()
+    for (const server of servers) {
+      await waitFor(
+        async () => (await call(server.url, '/health/ready')).status === 200,
+        20_000,
+        () => 'no recovery'
+      )
+    }
+    // The instances replay what changed during the cut on their next poll.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    // A new instance has nothing in its own cache: it reads what Redis holds.
+    servers.push(await startServer(await freePort(), env))
+    for (const server of servers) {
+      const me = await call(server.url, '/api/v1/user/me', { headers: bearer(bob) })
+      assert.equal(me.status, 403, `${server.url} still blocks`)
+      const post = await call(server.url, postPath)
+      assert.equal(post.json.version, 2, `${server.url} answers the edit`)
+    }
+    console.log(
+      `  redis cut: block enforced on both in ${blockedIn} ms, edit took ${editTook} ms and reached the other instance in ${editedIn} ms; user:block exited in ${block.took} ms`
+    )
+  })
+    .skip(...skipUnless())
+    .timeout(240_000)
+})

@@ -5,6 +5,7 @@ import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createAppServer } from '#core/http/app_server'
+import { skippedForServices } from '#tests/helpers/required_services'
 
 export const plugins: Config['plugins'] = [assert(), pluginAdonisJS(app), apiClient()]
 
@@ -29,7 +30,22 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       processFeed.current?.start()
     },
   ],
-  teardown: [],
+  teardown: [
+    () => {
+      // On exit, so the list comes after Japa's summary, as the run's last words.
+      process.once('exit', printSkippedForServices)
+    },
+  ],
+}
+
+function printSkippedForServices() {
+  const skipped = skippedForServices()
+  if (!skipped.length) return
+  console.log(`\n  SKIPPED for want of a service (${skipped.length}):`)
+  for (const line of skipped) console.log(`  - ${line}`)
+  console.log(
+    '  REQUIRE_SERVICES=1 npm test runs them and fails on what is missing (as .ci/run does).\n'
+  )
 }
 
 /**

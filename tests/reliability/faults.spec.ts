@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { needsPlugins } from '#tests/helpers/plugins'
+import { requireServices, skipWhen } from '#tests/helpers/required_services'
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
@@ -24,6 +25,9 @@ const [REDIS_PORT, SERVER_PORT, SERVER_PORT_2, PROXY_PORT] = await Promise.all([
   freePort(),
   freePort(),
 ])
+
+const redisServer = requireServices('the Redis outage test', 'redis-server')
+const mariadb = requireServices('the database outage test', 'mariadb')
 
 interface Tally {
   sent: number
@@ -70,6 +74,7 @@ test.group('Faults: Redis stops while the app serves traffic', () => {
   test('reads keep answering from the database, readiness reports Redis, and it recovers', async ({
     assert,
   }) => {
+    redisServer.assert()
     const sqlite = 'tmp/reliability-redis.sqlite3'
     for (const suffix of ['', '-wal', '-shm'])
       rmSync(app.makePath(sqlite + suffix), { force: true })
@@ -149,14 +154,13 @@ test.group('Faults: Redis stops while the app serves traffic', () => {
       await redis.stop()
     }
   })
-    .skip(...needsPlugins('board'))
+    .skip(...skipWhen(redisServer.skip, needsPlugins('board')))
     .timeout(120_000)
 })
 
 test.group('Faults: the database becomes unreachable', () => {
   test('answers 503 with a clear error, does not crash, recovers by itself', async ({ assert }) => {
-    const mysqlUp = spawnSync('mysqladmin', ['-h127.0.0.1', '-uroot', 'ping']).status === 0
-    assert.isTrue(mysqlUp, 'MariaDB must be running (bash .ci/services.sh starts it)')
+    mariadb.assert()
     spawnSync('mysql', [
       '-h127.0.0.1',
       '-uroot',
@@ -231,6 +235,6 @@ test.group('Faults: the database becomes unreachable', () => {
       await proxy.cut()
     }
   })
-    .skip(...needsPlugins('board'))
+    .skip(...skipWhen(mariadb.skip, needsPlugins('board')))
     .timeout(120_000)
 })

@@ -1,9 +1,9 @@
 import { test } from '@japa/runner'
-import { spawnSync } from 'node:child_process'
 import mysql from 'mysql2/promise'
 import { runAce, startRedis, startServer, type ServerProcess } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
 import { needsPlugins } from '#tests/helpers/plugins'
+import { requireServices, skipWhen } from '#tests/helpers/required_services'
 
 /**
  * Two app instances sharing MariaDB and a Redis (cache L2 and bus, limiter):
@@ -15,23 +15,7 @@ const DATABASE = 'board_reliability_pair'
 const VOTERS = 200
 const EDITS = 50
 
-function servicesMissing() {
-  const missing: string[] = []
-  if (spawnSync('mysqladmin', ['-h127.0.0.1', '-uroot', 'ping']).status !== 0)
-    missing.push('MariaDB on 127.0.0.1:3306 (bash .ci/services.sh starts it)')
-  if (spawnSync('redis-server', ['--version']).status !== 0)
-    missing.push('the redis-server binary (apt-get install redis-server)')
-  return missing
-}
-
-const missing = servicesMissing()
-const skip = missing.length > 0 && process.env.REQUIRE_SERVICES !== '1'
-if (skip) console.log(`  SKIPPED two-instance tests: needs ${missing.join(' and ')}`)
-
-/** Japa's skip() arguments: services missing (outside CI), or the board switched off. */
-function skipUnless(): [boolean, string] {
-  return skip ? [true, `needs ${missing.join(' and ')}`] : needsPlugins('board')
-}
+const services = requireServices('the two-instance test', 'mariadb', 'redis-server')
 
 type Json = Record<string, any>
 
@@ -75,7 +59,7 @@ test.group('Two instances sharing MariaDB and Redis', () => {
     assert,
     cleanup,
   }) => {
-    if (missing.length) assert.fail(`REQUIRE_SERVICES=1 but missing: ${missing.join(', ')}`)
+    services.assert()
     const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
     cleanup(() => connection.end())
     await connection.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
@@ -187,6 +171,6 @@ test.group('Two instances sharing MariaDB and Redis', () => {
       `  two instances: ${VOTERS} voters, ${VOTERS / 2} unvotes, ${EDITS} edits; votes ${counted.vote_count}, version ${counted.current_version}`
     )
   })
-    .skip(...skipUnless())
+    .skip(...skipWhen(services.skip, needsPlugins('board')))
     .timeout(240_000)
 })

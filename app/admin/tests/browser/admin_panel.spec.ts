@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { test } from '@japa/runner'
 import { needsPlugins } from '#tests/helpers/plugins'
+import { skipWhen } from '#tests/helpers/required_services'
 import limiter from '@adonisjs/limiter/services/main'
 import app from '@adonisjs/core/services/app'
 import type { Browser, BrowserContext } from 'playwright-core'
@@ -8,7 +9,13 @@ import { AuthUserLookup } from '#accounts/public'
 import { EditPost, CategoryTreeCache } from '#board/public'
 import { uniqueName } from '#tests/helpers/accounts'
 import { createActor, createPostFixture } from '#admin/tests/helpers/admin_data'
-import { flashed, launchChromium, newContext, signIn } from '#admin/tests/helpers/chromium'
+import {
+  chromiumRequired,
+  flashed,
+  launchChromium,
+  newContext,
+  signIn,
+} from '#admin/tests/helpers/chromium'
 
 /**
  * The panel in headless Chromium: real forms, cookies, CSRF tokens and
@@ -19,6 +26,8 @@ test.group('Admin panel in a browser', (group) => {
   let context: BrowserContext
 
   group.setup(async () => {
+    // Group hooks run even when every test is skipped: no browser then.
+    if (chromiumRequired.skip[0]) return () => {}
     browser = await launchChromium()
     return () => browser.close()
   })
@@ -57,7 +66,7 @@ test.group('Admin panel in a browser', (group) => {
     await page.waitForURL('**/admin/login')
     await page.goto('/admin')
     assert.match(page.url(), /\/admin\/login$/)
-  }).skip(...needsPlugins('board'))
+  }).skip(...skipWhen(chromiumRequired.skip, needsPlugins('board')))
 
   test('block a user with a reason', async ({ assert }) => {
     const { user: moderator } = await createActor('moderator')
@@ -74,7 +83,7 @@ test.group('Admin panel in a browser', (group) => {
     await flashed(page, 'User blocked.')
     assert.include(await page.locator('.facts').textContent(), 'spamming links')
     assert.deepInclude((await AuthUserLookup.load(target.id))!.states, 'blocked')
-  })
+  }).skip(...chromiumRequired.skip)
 
   test('create a category and move it under another board', async ({ assert }) => {
     const { user } = await createActor('admin')
@@ -108,7 +117,7 @@ test.group('Admin panel in a browser', (group) => {
       .locator('li[data-category]')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-category')))
     assert.equal(order[order.indexOf(second) + 1], child)
-  }).skip(...needsPlugins('board'))
+  }).skip(...skipWhen(chromiumRequired.skip, needsPlugins('board')))
 
   test('delete a post and restore it', async ({ assert }) => {
     const { user } = await createActor('moderator')
@@ -130,7 +139,7 @@ test.group('Admin panel in a browser', (group) => {
 
     await page.goto(`/admin/posts?board=${board}`)
     assert.equal(await page.locator(`tr[data-post="${post.id}"]`).count(), 1)
-  }).skip(...needsPlugins('board'))
+  }).skip(...skipWhen(chromiumRequired.skip, needsPlugins('board')))
 
   test('view a diff between two versions and restore the old one', async ({ assert }) => {
     const { user } = await createActor('moderator')
@@ -167,5 +176,5 @@ test.group('Admin panel in a browser', (group) => {
       await page.getByRole('heading', { level: 2 }).first().textContent(),
       'Original title'
     )
-  }).skip(...needsPlugins('board'))
+  }).skip(...skipWhen(chromiumRequired.skip, needsPlugins('board')))
 })

@@ -1,13 +1,14 @@
-import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { baseUrl } from '#tests/helpers/base_url'
 import { PASSWORD } from '#tests/helpers/accounts'
+import { CHROMIUM_PATH, requireServices } from '#tests/helpers/required_services'
 
 /**
- * Debian's Chromium (never a browser downloaded by a tool: that fails on
- * these machines). CHROMIUM_PATH overrides the path.
+ * The browser tests' need for Debian's Chromium (never a browser downloaded
+ * by a tool: that fails on these machines): skipped without it, failed
+ * under REQUIRE_SERVICES=1.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumRequired = requireServices('the admin panel browser tests', 'chromium')
 
 const FLAGS = [
   '--headless',
@@ -21,11 +22,7 @@ const FLAGS = [
 ]
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`
-    )
-  }
+  chromiumRequired.assert()
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
 }
 

@@ -39,6 +39,26 @@ export function runAce(args: string[], env: Record<string, string>) {
     throw new Error(`ace ${args.join(' ')} failed: ${result.stderr || result.stdout}`)
 }
 
+/**
+ * An Ace command in its own process, without blocking this one's event loop
+ * (a blocked loop misses a server closing idle keep-alive connections, and
+ * the next request on one of them fails). Answers its exit code, how long it
+ * ran and what it printed to stderr.
+ */
+export function runAceAsync(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; took: number; stderr: string }>((resolve) => {
+    const started = Date.now()
+    const child = spawn(process.execPath, ['ace', ...args], {
+      cwd: app.makePath(),
+      env: childEnv(env),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr!.on('data', (chunk) => (stderr += chunk))
+    child.on('exit', (code) => resolve({ code, took: Date.now() - started, stderr }))
+  })
+}
+
 export interface ServerProcess {
   url: string
   process: ChildProcess

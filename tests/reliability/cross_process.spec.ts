@@ -1,8 +1,12 @@
 import { test } from '@japa/runner'
 import { rmSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
-import { spawn } from 'node:child_process'
-import { childEnv, runAce, startServer, type ServerProcess } from '#tests/helpers/child_processes'
+import {
+  runAce,
+  runAceAsync,
+  startServer,
+  type ServerProcess,
+} from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { bearer, call, loginAt, type Json } from '#tests/helpers/http_json'
@@ -30,30 +34,12 @@ const callAt = (server: ServerProcess, path: string, init?: RequestInit) =>
 const login = (server: ServerProcess, username: string) => loginAt(server.url, username, PASSWORD)
 
 /**
- * An Ace command in its own process, without blocking this one's event loop
- * (a blocked loop misses the server closing idle keep-alive connections).
- */
-function runAceAsync(args: string[]) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['ace', ...args], {
-      cwd: app.makePath(),
-      env: childEnv(env),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`ace ${args.join(' ')}: ${stderr}`))
-    )
-  })
-}
-
-/**
  * Runs an Ace command, then asks `check` until it holds; answers how long
  * after the command's exit it first held (or fails after a few seconds).
  */
 async function afterCommand(args: string[], check: () => Promise<boolean>) {
-  await runAceAsync(args)
+  const { code, stderr } = await runAceAsync(args, env)
+  if (code !== 0) throw new Error(`ace ${args.join(' ')}: ${stderr}`)
   const exited = Date.now()
   while (Date.now() - exited < 5000) {
     if (await check()) return Date.now() - exited

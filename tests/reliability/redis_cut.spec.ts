@@ -1,10 +1,8 @@
 import { test } from '@japa/runner'
-import { spawn, spawnSync } from 'node:child_process'
 import mysql from 'mysql2/promise'
-import app from '@adonisjs/core/services/app'
 import {
-  childEnv,
   runAce,
+  runAceAsync,
   startProxy,
   startRedis,
   startServer,
@@ -13,6 +11,7 @@ import {
 } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
 import { needsPlugins } from '#tests/helpers/plugins'
+import { requireServices, skipWhen } from '#tests/helpers/required_services'
 import { bearer, call, loginAt } from '#tests/helpers/http_json'
 
 /**
@@ -27,34 +26,7 @@ const DATABASE = 'board_reliability_cut'
 const PASSWORD = 'secret-pass1'
 const WITHIN_MS = 1000
 
-function servicesMissing() {
-  const missing: string[] = []
-  if (spawnSync('mysqladmin', ['-h127.0.0.1', '-uroot', 'ping']).status !== 0)
-    missing.push('MariaDB on 127.0.0.1:3306 (bash .ci/services.sh starts it)')
-  if (spawnSync('redis-server', ['--version']).status !== 0)
-    missing.push('the redis-server binary (apt-get install redis-server)')
-  return missing
-}
-const missing = servicesMissing()
-const skip = missing.length > 0 && process.env.REQUIRE_SERVICES !== '1'
-if (skip) console.log(`  SKIPPED Redis cut tests: needs ${missing.join(' and ')}`)
-const skipUnless = (): [boolean, string] =>
-  skip ? [true, `needs ${missing.join(' and ')}`] : needsPlugins('board')
-
-/** Ace in its own process, without blocking this one's event loop. */
-function runAceAsync(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; took: number; stderr: string }>((resolve) => {
-    const started = Date.now()
-    const child = spawn(process.execPath, ['ace', ...args], {
-      cwd: app.makePath(),
-      env: childEnv(env),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('exit', (code) => resolve({ code, took: Date.now() - started, stderr }))
-  })
-}
+const services = requireServices('the Redis cut test', 'mariadb', 'redis-server')
 
 /** How long after now `check` first holds (fails after 5 s). */
 async function holdsWithin(check: () => Promise<boolean>) {
@@ -71,7 +43,7 @@ test.group('Two instances: Redis cut while the state changes', () => {
     assert,
     cleanup,
   }) => {
-    if (missing.length) assert.fail(`REQUIRE_SERVICES=1 but missing: ${missing.join(', ')}`)
+    services.assert()
     const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
     cleanup(() => connection.end())
     await connection.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
@@ -172,6 +144,6 @@ test.group('Two instances: Redis cut while the state changes', () => {
       `  redis cut: block enforced on both in ${blockedIn} ms, edit took ${editTook} ms and reached the other instance in ${editedIn} ms; user:block exited in ${block.took} ms`
     )
   })
-    .skip(...skipUnless())
+    .skip(...skipWhen(services.skip, needsPlugins('board')))
     .timeout(240_000)
 })

@@ -4,6 +4,7 @@ import { runAce, startRedis, startServer, type ServerProcess } from '#tests/help
 import { freePort } from '#tests/helpers/server_process'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { requireServices, skipWhen } from '#tests/helpers/required_services'
+import { bearer, call, loginAt, type Json } from '#tests/helpers/http_json'
 
 /**
  * Two app instances sharing MariaDB and a Redis (cache L2 and bus, limiter):
@@ -17,27 +18,9 @@ const EDITS = 50
 
 const services = requireServices('the two-instance test', 'mariadb', 'redis-server')
 
-type Json = Record<string, any>
-
-async function call(url: string, init: RequestInit = {}) {
-  const response = await fetch(url, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init.headers },
-  })
-  const text = await response.text()
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as Json, text }
-}
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
-
-async function login(server: ServerProcess, username: string, password: string) {
-  const answer = await call(`${server.url}/api/v1/user/login`, {
-    method: 'POST',
-    body: JSON.stringify({ username, password }),
-  })
-  if (answer.status !== 200) throw new Error(`login ${username}: ${answer.status} ${answer.text}`)
-  return answer.json.access_token as string
-}
+const callUrl = (url: string, init?: RequestInit) => call(url, '', init)
+const login = (server: ServerProcess, username: string, password: string) =>
+  loginAt(server.url, username, password)
 
 /** Runs `tasks` with at most `limit` in flight (the machine has few cores; bcrypt is slow). */
 async function pooled<T>(limit: number, tasks: (() => Promise<T>)[]) {
@@ -102,7 +85,7 @@ test.group('Two instances sharing MariaDB and Redis', () => {
 
     const [authorName, ...voterNames] = names
     const author = await login(servers[0], authorName, 'demo-password')
-    const created = await call(`${servers[0].url}/api/v1/board/qna`, {
+    const created = await callUrl(`${servers[0].url}/api/v1/board/qna`, {
       method: 'POST',
       headers: bearer(author),
       body: JSON.stringify({ title: 'pair', content: 'version 1' }),
@@ -111,7 +94,7 @@ test.group('Two instances sharing MariaDB and Redis', () => {
     const postId = created.json.id as number
     // Both instances cache the post before the writes start.
     for (const server of servers) {
-      assert.equal((await call(`${server.url}/api/v1/post/${postId}`)).json.vote, 0)
+      assert.equal((await callUrl(`${server.url}/api/v1/post/${postId}`)).json.vote, 0)
     }
 
     const tokens = await pooled(
@@ -119,7 +102,7 @@ test.group('Two instances sharing MariaDB and Redis', () => {
       voterNames.map((name, i) => () => login(on(i), name, 'demo-password'))
     )
     const vote = (i: number) =>
-      call(`${on(i).url}/api/v1/post/${postId}/vote`, {
+      callUrl(`${on(i).url}/api/v1/post/${postId}/vote`, {
         method: 'POST',
         headers: bearer(tokens[i]),
       })
@@ -134,7 +117,7 @@ test.group('Two instances sharing MariaDB and Redis', () => {
 
     const edits = await Promise.all(
       Array.from({ length: EDITS }, (_, i) =>
-        call(`${on(i).url}/api/v1/post/${postId}`, {
+        callUrl(`${on(i).url}/api/v1/post/${postId}`, {
           method: 'PUT',
           headers: bearer(author),
           body: JSON.stringify({ title: `edit ${i}`, content: `text ${i}` }),
@@ -158,10 +141,10 @@ test.group('Two instances sharing MariaDB and Redis', () => {
     assert.equal(Number(counted.current_version), EDITS + 1)
     // Both instances answer the same, fresh state.
     for (const server of servers) {
-      const post = await call(`${server.url}/api/v1/post/${postId}`)
+      const post = await callUrl(`${server.url}/api/v1/post/${postId}`)
       assert.equal(post.json.vote, VOTERS / 2)
       assert.equal(post.json.version, EDITS + 1)
-      const history = await call(`${server.url}/api/v1/post/${postId}/history`)
+      const history = await callUrl(`${server.url}/api/v1/post/${postId}/history`)
       assert.deepEqual(
         history.json.map((version: Json) => version.version),
         Array.from({ length: EDITS + 1 }, (_, i) => EDITS + 1 - i)

@@ -140,6 +140,19 @@ export async function startProxy(listenPort: number, targetPort: number) {
   return { cut, restore: open }
 }
 
+/**
+ * How long after now `check` first holds, asked every 25 ms: how fast a
+ * change reached a process. Fails after `limitMs` naming what was waited for.
+ */
+export async function timeUntil(check: () => Promise<boolean>, what: string, limitMs = 5000) {
+  const start = Date.now()
+  while (Date.now() - start < limitMs) {
+    if (await check()) return Date.now() - start
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`${what}: the old state was still answered after ${limitMs} ms`)
+}
+
 export async function waitFor(
   check: () => Promise<boolean> | boolean,
   timeoutMs: number,

@@ -5,6 +5,7 @@ import {
   runAce,
   runAceAsync,
   startServer,
+  timeUntil,
   type ServerProcess,
 } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
@@ -12,10 +13,10 @@ import { needsPlugins } from '#tests/helpers/plugins'
 import { bearer, call, loginAt, type Json } from '#tests/helpers/http_json'
 
 /**
- * The README's promises about blocks, roles and categories, kept across
- * processes on the embedded default (SQLite, in-process cache): a real
- * server process serves, a real Ace process changes the state, and the
- * server must answer the new state within a second of the command's exit.
+ * The README's promises about blocks, roles, categories and sessions, kept
+ * across processes on the embedded default (SQLite, in-process caches): real
+ * server processes serve, a real Ace process (or the other server) changes
+ * the state, and every server must answer the new state within a second.
  */
 const SQLITE = 'tmp/reliability-cross-process.sqlite3'
 const PASSWORD = 'secret-pass1'
@@ -40,15 +41,12 @@ const login = (server: ServerProcess, username: string) => loginAt(server.url, u
 async function afterCommand(args: string[], check: () => Promise<boolean>) {
   const { code, stderr } = await runAceAsync(args, env)
   if (code !== 0) throw new Error(`ace ${args.join(' ')}: ${stderr}`)
-  const exited = Date.now()
-  while (Date.now() - exited < 5000) {
-    if (await check()) return Date.now() - exited
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`${args.join(' ')}: the server still answered the old state after 5 s`)
+  return timeUntil(check, args.join(' '))
 }
 
 let server: ServerProcess
+/** A second server on the same database: what another instance is. */
+let other: ServerProcess
 const names = { alice: 'xpalice', bob: 'xpbob', mod: 'xpmod' }
 
 test.group('Across processes: Ace changes reach a running server (embedded default)', (group) => {
@@ -66,8 +64,10 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
       )
     }
     server = await startServer(await freePort(), env)
+    other = await startServer(await freePort(), env)
   })
   group.teardown(async () => {
+    await other?.stop()
     await server?.stop()
   })
   group.each.timeout(120_000)
@@ -178,5 +178,55 @@ test.group('Across processes: Ace changes reach a running server (embedded defau
     )
     assert.isAtMost(took, WITHIN_MS)
     assert.notInclude(statuses, 500)
+  }).skip(...needsPlugins('board'))
+
+  test('logout on one server ends the session on the other within a second', async ({ assert }) => {
+    const signedIn = await callAt(server, '/api/v1/user/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: names.alice, password: PASSWORD }),
+    })
+    const { access_token: access, refresh_token: refresh } = signedIn.json
+    const me = () => callAt(other, '/api/v1/user/me', { headers: bearer(access) })
+    // The other server has the session cached as live.
+    assert.equal((await me()).status, 200)
+    const out = await callAt(server, '/api/v1/user/logout', {
+      method: 'POST',
+      headers: bearer(access),
+      body: JSON.stringify({ refresh_token: refresh }),
+    })
+    assert.equal(out.status, 204)
+    assert.isAtMost(
+      await timeUntil(async () => (await me()).status === 401, 'session end'),
+      WITHIN_MS
+    )
+  }).skip(...needsPlugins('board'))
+
+  test('a reused refresh token on one server kills the session on the other within a second', async ({
+    assert,
+  }) => {
+    const signedIn = await callAt(server, '/api/v1/user/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: names.alice, password: PASSWORD }),
+    })
+    const stolen = signedIn.json.refresh_token as string
+    const rotated = await callAt(server, '/api/v1/user/token', {
+      method: 'POST',
+      body: JSON.stringify({ refresh_token: stolen }),
+    })
+    assert.equal(rotated.status, 200)
+    const me = () =>
+      callAt(server, '/api/v1/user/me', { headers: bearer(rotated.json.access_token) })
+    assert.equal((await me()).status, 200)
+    // The thief presents the spent token to the other server.
+    const reuse = await callAt(other, '/api/v1/user/token', {
+      method: 'POST',
+      body: JSON.stringify({ refresh_token: stolen }),
+    })
+    assert.equal(reuse.status, 401)
+    assert.equal(reuse.json.errors[0].code, 'E_REFRESH_TOKEN_REUSED')
+    assert.isAtMost(
+      await timeUntil(async () => (await me()).status === 401, 'session end'),
+      WITHIN_MS
+    )
   }).skip(...needsPlugins('board'))
 })

@@ -6,6 +6,7 @@ import {
   startProxy,
   startRedis,
   startServer,
+  timeUntil,
   waitFor,
   type ServerProcess,
 } from '#tests/helpers/child_processes'
@@ -27,16 +28,6 @@ const PASSWORD = 'secret-pass1'
 const WITHIN_MS = 1000
 
 const services = requireServices('the Redis cut test', 'mariadb', 'redis-server')
-
-/** How long after now `check` first holds (fails after 5 s). */
-async function holdsWithin(check: () => Promise<boolean>) {
-  const start = Date.now()
-  while (Date.now() - start < 5000) {
-    if (await check()) return Date.now() - start
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error('the old state was still answered after 5 s')
-}
 
 test.group('Two instances: Redis cut while the state changes', () => {
   test('a block and an edit during the cut reach both instances, and nothing stale survives it', async ({
@@ -102,12 +93,12 @@ test.group('Two instances: Redis cut while the state changes', () => {
     await proxy.cut()
     const block = await runAceAsync(['user:block', 'cutbob'], env)
     assert.equal(block.code, 0, block.stderr)
-    const blockedIn = await holdsWithin(async () => {
+    const blockedIn = await timeUntil(async () => {
       const answers = await Promise.all(
         servers.map((server) => call(server.url, '/api/v1/user/me', { headers: bearer(bob) }))
       )
       return answers.every((answer) => answer.status === 403)
-    })
+    }, 'the block')
     assert.isAtMost(blockedIn, WITHIN_MS, 'both instances enforce the block')
 
     const editStarted = Date.now()
@@ -119,7 +110,10 @@ test.group('Two instances: Redis cut while the state changes', () => {
     const editTook = Date.now() - editStarted
     assert.equal(edit.status, 200, edit.text)
     assert.isBelow(editTook, 1000, 'a write does not wait on the unreachable Redis')
-    const editedIn = await holdsWithin(async () => (await call(b.url, postPath)).json.version === 2)
+    const editedIn = await timeUntil(
+      async () => (await call(b.url, postPath)).json.version === 2,
+      'the edit'
+    )
     assert.isAtMost(editedIn, WITHIN_MS, 'the other instance answers the edit')
 
     await proxy.restore()

@@ -8,6 +8,7 @@ import { BoardCache } from '#board/services/board_cache'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
 import { scrape, valueOf } from '#tests/helpers/metrics'
+import { cacheChangesApplied } from '#tests/helpers/cache_changes'
 import type { ApiClient } from '@japa/api-client'
 
 const ROUTE = '/api/v1/post/:id'
@@ -30,7 +31,9 @@ function setFastLane(enabled: boolean) {
 async function newPost(client: ApiClient) {
   const { category } = await createBoard()
   const author = await signedInUser(client)
-  return { author, post: await createPost(client, author, category) }
+  const post = await createPost(client, author, category)
+  await cacheChangesApplied()
+  return { author, post }
 }
 
 /** A new post read once, so that its detail is in the cache. */

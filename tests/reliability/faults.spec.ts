@@ -161,11 +161,12 @@ test.group('Faults: Redis stops while the app serves traffic', () => {
 test.group('Faults: the database becomes unreachable', () => {
   test('answers 503 with a clear error, does not crash, recovers by itself', async ({ assert }) => {
     mariadb.assert()
+    // A fresh database: one left by an earlier run may hold another version's tables.
     spawnSync('mysql', [
       '-h127.0.0.1',
       '-uroot',
       '-e',
-      'CREATE DATABASE IF NOT EXISTS board_reliability CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+      'DROP DATABASE IF EXISTS board_reliability; CREATE DATABASE board_reliability CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
     ])
     const env = {
       DB_CONNECTION: 'mysql',

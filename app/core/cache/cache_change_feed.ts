@@ -13,6 +13,7 @@ export interface CacheChangeFeedOptions {
 }
 
 const PRUNE_EVERY_MS = 60_000
+const LOG_EVERY_MS = 30_000
 /** Changes this recent when Redis went away are replayed too: their Redis writes may have failed unseen. */
 const REPLAY_MARGIN_MS = 5_000
 
@@ -36,6 +37,7 @@ export class CacheChangeFeed {
   /** Where the pending replay starts, while Redis is away. */
   #replayFrom: number | undefined
   #replayDue = false
+  #loggedAt = 0
 
   constructor(options: CacheChangeFeedOptions) {
     this.#options = { batchSize: 500, ...options }
@@ -69,8 +71,24 @@ export class CacheChangeFeed {
     if (this.#replayFrom !== undefined) this.#replayDue = true
   }
 
-  /** One poll: applies other processes' new changes (and a due replay). Returns how many rows it read. */
+  /**
+   * One poll, whose failure (the database is away) is logged at most every
+   * LOG_EVERY_MS, not four times a second; the next poll tries again.
+   */
   async tick(now = Date.now()) {
+    try {
+      return await this.#read(now)
+    } catch (error) {
+      if (now - this.#loggedAt >= LOG_EVERY_MS) {
+        this.#loggedAt = now
+        logger.warn({ err: safeErrorFields(error) }, 'cache change log unreadable')
+      }
+      return 0
+    }
+  }
+
+  /** Applies the changes recorded since the last read (and a due replay). Answers how many rows it read. */
+  async #read(now: number) {
     if (!this.#started) {
       this.#lastId = await cacheChangeLog.lastId()
       this.#started = true
@@ -84,7 +102,7 @@ export class CacheChangeFeed {
     const changes = await cacheChangeLog.since(this.#lastId, this.#options.batchSize)
     for (const change of changes) {
       await applyCacheChange(change)
-      this.#lastId = change.id
+      this.#lastId = Math.max(this.#lastId, change.id)
     }
     this.#marks.push([now, this.#lastId])
     while (this.#marks.length && this.#marks[0][0] < now - 2 * REPLAY_MARGIN_MS) this.#marks.shift()

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import limiter from '@adonisjs/limiter/services/main'
 import { signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { createBoard, createComment, createPost } from '#tests/helpers/board'
+import { cacheChangesApplied } from '#tests/helpers/cache_changes'
 
 /**
  * Each test reads (filling the cache), writes, and reads again: the second
@@ -78,6 +79,7 @@ test.group('Cache invalidation', (group) => {
   test('the cache never holds a password hash', async ({ client, assert }) => {
     const { default: cache } = await import('@adonisjs/cache/services/main')
     const session = await signedInUser(client)
+    await cacheChangesApplied()
     await client.get('/api/v1/user/me').headers(session.auth)
     const cached = await cache.get({ key: `accounts:auth-user:${session.id}` })
     assert.isObject(cached)

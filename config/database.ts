@@ -4,6 +4,7 @@ import { defineConfig } from '@adonisjs/lucid'
 import plugins from '#config/plugins'
 import { pluginFolder } from '#core/plugins/define_plugin'
 import { cacheStatements } from '#core/database/sqlite_statement_cache'
+import { knexLogOption } from '#core/database/knex_log'
 
 /**
  * Each plugin owns its migrations and seeders; their folders are collected
@@ -52,6 +53,7 @@ const dbConfig = defineConfig({
         filename: app.makePath(env.get('SQLITE_FILENAME') ?? 'tmp/db.sqlite3'),
       },
       useNullAsDefault: true,
+      ...knexLogOption('sqlite'),
       // Emits `db:query` for the query duration metric (config/prometheus.ts); nothing is logged.
       debug: true,
       migrations,
@@ -72,6 +74,7 @@ const dbConfig = defineConfig({
     mysql: {
       client: 'mysql2',
       connection: mysqlConnection,
+      ...knexLogOption('mysql'),
       replicas: readHosts.length
         ? {
             read: { connection: readHosts.map((host) => ({ ...mysqlConnection, host })) },

@@ -22,6 +22,7 @@
 |
 */
 
+import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import redis from '@adonisjs/redis/services/main'
@@ -36,7 +37,7 @@ process.on('unhandledRejection', (reason) => {
     )
     return
   }
-  logger.fatal({ err: reason }, 'unhandled promise rejection')
+  logger.fatal({ err: safeErrorFields(reason) }, 'unhandled promise rejection')
   process.exit(1)
 })
 

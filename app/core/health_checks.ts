@@ -1,3 +1,4 @@
+import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 import { BaseCheck, HealthChecks, Result } from '@adonisjs/core/health'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
@@ -39,7 +40,7 @@ class ProbeCheck extends BaseCheck {
       ])
       return Result.ok(`${this.name} is answering`)
     } catch (error) {
-      logger.warn({ err: error, check: this.name }, 'readiness check failed')
+      logger.warn({ err: safeErrorFields(error), check: this.name }, 'readiness check failed')
       return Result.failed(`${this.name} is not answering`)
     } finally {
       clearTimeout(timer)

@@ -1,3 +1,4 @@
+import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CorsConfig } from '@adonisjs/cors/types'
@@ -113,7 +114,7 @@ export class FastLane {
         listener(served)
       } catch (error) {
         this.#settings!.logger.error(
-          { err: error, route: route.pattern },
+          { err: safeErrorFields(error), route: route.pattern },
           'fast lane listener failed'
         )
       }

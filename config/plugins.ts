@@ -1,6 +1,7 @@
 import { definePlugins } from '#core/plugins/define_plugin'
 import mail from '#mail/plugin'
 import accounts from '#accounts/plugin'
+import uploads from '#uploads/plugin'
 import board from '#board/plugin'
 import wordFilter from '#word_filter/plugin'
 import webhooks from '#webhooks/plugin'
@@ -19,6 +20,7 @@ import readingTime from '@boardcms/plugin-reading-time'
 export default definePlugins([
   mail,
   accounts,
+  uploads,
   board,
   wordFilter,
   webhooks,

@@ -113,6 +113,29 @@ export const schema = {
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Env.schema.boolean.optional(),
 
   /*
+  | Uploads plugin: storage disk, S3 bucket, limits (app/uploads/config.ts checks the ranges)
+  */
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  UPLOAD_FS_ROOT: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
+  S3_SIGNED_URL_SECONDS: Env.schema.number.optional(),
+  UPLOAD_TYPES: Env.schema.string.optional(),
+  UPLOAD_MAX_MB: Env.schema.number.optional(),
+  UPLOAD_QUOTA_MB: Env.schema.number.optional(),
+  UPLOAD_MAX_MEGAPIXELS: Env.schema.number.optional(),
+  UPLOAD_ANIMATED: Env.schema.enum.optional(['keep', 'refuse'] as const),
+  UPLOAD_THUMBNAIL_SIZE: Env.schema.number.optional(),
+  RATE_LIMIT_UPLOADS_PER_USER: Env.schema.number.optional(),
+  UPLOAD_UNATTACHED_TTL_HOURS: Env.schema.number.optional(),
+  UPLOAD_PRUNE_WORKER: Env.schema.boolean.optional(),
+  UPLOAD_PRUNE_INTERVAL_MS: Env.schema.number.optional(),
+
+  /*
   | Personal API tokens: creations per account per minute, and the days
   | after which an unused token stops working (0: never)
   */

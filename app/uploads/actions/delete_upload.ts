@@ -1,0 +1,34 @@
+import logger from '@adonisjs/core/services/logger'
+import { authorize } from '#core/authorization/authorize'
+import { AppException } from '#core/exceptions/app_exception'
+import type { Actor } from '#accounts/public'
+import Upload from '#uploads/models/upload'
+import UploadPolicy from '#uploads/policies/upload_policy'
+import { uploadDisk } from '#uploads/services/upload_disk'
+
+/** Files of an upload on the disk. */
+export function keysOf(upload: { storageKey: string; thumbnailKey: string | null }) {
+  return upload.thumbnailKey ? [upload.storageKey, upload.thumbnailKey] : [upload.storageKey]
+}
+
+/** Deletes disk files; one that fails is logged (the row is gone: it is never served again). */
+export async function deleteFiles(keys: string[]) {
+  const disk = uploadDisk()
+  await Promise.all(
+    keys.map((key) =>
+      disk.delete(key).catch((error) => logger.warn({ err: error, key }, 'upload file not deleted'))
+    )
+  )
+}
+
+/** Removes an upload: the uploader or staff (UploadPolicy.delete); `actor` null is an operator. */
+export class DeleteUpload {
+  async handle(id: number, actor: Actor | null) {
+    const upload = await Upload.find(id)
+    if (!upload) throw AppException.notFound('Upload')
+    await authorize(actor, UploadPolicy, 'delete', upload)
+    // The row first: from then on the URL answers 404, whatever happens to the files.
+    await upload.delete()
+    await deleteFiles(keysOf(upload))
+  }
+}

@@ -1,0 +1,18 @@
+import { definePlugin } from '#core/plugins/define_plugin'
+
+/**
+ * Uploads: images and files members upload (POST /api/v1/uploads), typed
+ * from their bytes, images cleaned and thumbnailed with sharp, stored on a
+ * local folder or an S3 bucket through flydrive (docs/uploads.md).
+ */
+export default definePlugin({
+  name: 'uploads',
+  version: '1.0.0',
+  requires: ['accounts'],
+  provider: () => import('#uploads/uploads_provider'),
+  routes: () => import('#uploads/routes'),
+  commands: () => import('#uploads/commands'),
+  migrations: 'app/uploads/database/migrations',
+  config: () => import('#uploads/config'),
+  openapi: () => import('#uploads/openapi'),
+})

@@ -1,0 +1,114 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import sharp from 'sharp'
+import { signedInUser } from '#tests/helpers/accounts'
+import { pathOf, upload, withSettings } from '#uploads/tests/helpers'
+import { BUCKET, startS3Server } from '#uploads/tests/s3_server'
+import { uploadDisk } from '#uploads/services/upload_disk'
+import config from '#uploads/config'
+import * as fixtures from '#uploads/tests/fixtures'
+
+test.group('Uploads on an S3 bucket (s3rver on 127.0.0.1)', (group) => {
+  let server: Awaited<ReturnType<typeof startS3Server>>
+  let restore: () => void
+
+  group.setup(async () => {
+    server = await startS3Server()
+    restore = withSettings({
+      disk: 's3',
+      s3: {
+        ...config.get().s3,
+        bucket: BUCKET,
+        region: 'us-east-1',
+        endpoint: server.endpoint,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        forcePathStyle: true,
+      },
+    })
+    return async () => {
+      restore()
+      await server.close()
+    }
+  })
+
+  test('an image goes to the bucket cleaned; its URL redirects to a signed URL of the bucket', async ({
+    client,
+    assert,
+  }) => {
+    const member = await signedInUser(client)
+    const created = await upload(client, member, await fixtures.jpegWithGps(), {
+      filename: 'photo.jpg',
+      contentType: 'image/jpeg',
+    })
+    created.assertStatus(201)
+    const body = created.body()
+    assert.containsSubset(body, { content_type: 'image/jpeg', width: 40, height: 60 })
+
+    const row = await db.from('uploads').where('id', body.id).first()
+    assert.isTrue(await uploadDisk().exists(row.storage_key))
+    assert.isTrue(await uploadDisk().exists(row.thumbnail_key))
+
+    const redirect = await client.get(pathOf(body.url)).redirects(0)
+    redirect.assertStatus(302)
+    const location = String(redirect.header('location'))
+    assert.isTrue(location.startsWith(`${server.endpoint}/${BUCKET}/${row.storage_key}?`))
+    assert.include(location, 'X-Amz-Signature=')
+
+    const object = await fetch(location)
+    assert.equal(object.status, 200)
+    assert.equal(object.headers.get('content-type'), 'image/jpeg')
+    const bytes = Buffer.from(await object.arrayBuffer())
+    assert.equal(bytes.length, body.size)
+    const meta = await sharp(bytes).metadata()
+    assert.equal(meta.width, 40)
+    assert.isUndefined(meta.exif)
+
+    const thumb = await fetch(
+      String((await client.get(pathOf(body.thumbnail_url)).redirects(0)).header('location'))
+    )
+    assert.equal(thumb.status, 200)
+    assert.equal((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).format, 'webp')
+  })
+
+  test('a PDF is signed for download as an attachment; deleting removes the objects', async ({
+    client,
+    assert,
+  }) => {
+    const member = await signedInUser(client)
+    const created = await upload(client, member, fixtures.pdf(), {
+      filename: 'report.pdf',
+      contentType: 'application/pdf',
+    })
+    created.assertStatus(201)
+    const row = await db.from('uploads').where('id', created.body().id).first()
+    const location = String(
+      (await client.get(pathOf(created.body().url)).redirects(0)).header('location')
+    )
+    const object = await fetch(location)
+    assert.equal(object.status, 200)
+    assert.match(
+      String(object.headers.get('content-disposition')),
+      /^attachment; filename="report.pdf"/
+    )
+    assert.deepEqual(Buffer.from(await object.arrayBuffer()), fixtures.pdf())
+
+    ;(
+      await client.delete(`/api/v1/uploads/${created.body().id}`).headers(member.auth)
+    ).assertStatus(204)
+    assert.isFalse(await uploadDisk().exists(row.storage_key))
+    ;(await client.get(pathOf(created.body().url)).redirects(0)).assertStatus(404)
+  })
+
+  test('a refused file leaves nothing in the bucket', async ({ client, assert }) => {
+    const objects = async () => {
+      const listed = await uploadDisk().listAll('', { recursive: true })
+      return [...listed.objects].length
+    }
+    const before = await objects()
+    const member = await signedInUser(client)
+    const refused = await upload(client, member, fixtures.pngBomb(), { filename: 'b.png' })
+    refused.assertStatus(422)
+    assert.equal(await objects(), before)
+  })
+})

@@ -1,0 +1,49 @@
+import { test } from '@japa/runner'
+import { contentDisposition, contradicts, normalizeType } from '#uploads/domain/media_type'
+import { parseServedFile, storageKeys } from '#uploads/domain/storage_key'
+
+test.group('Upload rules', () => {
+  test('a declared type contradicts the bytes unless it is generic or text for text', ({
+    assert,
+  }) => {
+    assert.isTrue(contradicts('image/png', 'application/pdf'))
+    assert.isTrue(contradicts('image/png', 'image/jpeg'))
+    assert.isTrue(contradicts('application/pdf', 'text/plain'))
+    assert.isFalse(contradicts('image/jpeg', 'image/jpeg'))
+    assert.isFalse(contradicts('', 'image/png'))
+    assert.isFalse(contradicts('application/octet-stream', 'application/pdf'))
+    assert.isFalse(contradicts('text/csv', 'text/plain'))
+    assert.equal(normalizeType('Image/JPG; charset=x'), 'image/jpeg')
+  })
+
+  test('served file names are a public id and an extension, nothing else', ({ assert }) => {
+    const id = 'a'.repeat(32)
+    assert.deepEqual(parseServedFile(`${id}.jpg`), {
+      publicId: id,
+      thumbnail: false,
+      extension: 'jpg',
+    })
+    assert.isTrue(parseServedFile(`${id}_thumb.webp`)!.thumbnail)
+    for (const bad of [
+      '../etc/passwd',
+      `${id}.jpg/..`,
+      `${id}`,
+      `${id.slice(1)}.jpg`,
+      `A${id.slice(1)}.jpg`,
+    ]) {
+      assert.isNull(parseServedFile(bad), bad)
+    }
+    assert.deepEqual(storageKeys(id, 'png'), {
+      original: `aa/aa/${id}.png`,
+      thumbnail: `aa/aa/${id}_thumb.webp`,
+    })
+  })
+
+  test('images are shown inline, other files downloaded, names quoted safely', ({ assert }) => {
+    assert.equal(contentDisposition('image/png', null), 'inline')
+    assert.equal(
+      contentDisposition('application/pdf', 'ré"sumé.pdf'),
+      `attachment; filename="r__sum_.pdf"; filename*=UTF-8''r%C3%A9%22sum%C3%A9.pdf`
+    )
+  })
+})

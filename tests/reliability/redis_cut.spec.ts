@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import mysql from 'mysql2/promise'
 import {
   runAce,
   runAceAsync,
@@ -11,6 +10,7 @@ import {
   type ServerProcess,
 } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
+import { scratchMariaDb } from '#tests/helpers/scratch_mariadb'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { requireServices, skipWhen } from '#tests/helpers/required_services'
 import { bearer, call, loginAt } from '#tests/helpers/http_json'
@@ -35,12 +35,6 @@ test.group('Two instances: Redis cut while the state changes', () => {
     cleanup,
   }) => {
     services.assert()
-    const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
-    cleanup(() => connection.end())
-    await connection.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
-    await connection.query(
-      `CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-    )
     const redisPort = await freePort()
     const redis = await startRedis(redisPort)
     cleanup(async () => {
@@ -49,19 +43,7 @@ test.group('Two instances: Redis cut while the state changes', () => {
     const proxyPort = await freePort()
     const proxy = await startProxy(proxyPort, redisPort)
     cleanup(() => proxy.cut())
-    const env = {
-      DB_CONNECTION: 'mysql',
-      MYSQL_HOST: '127.0.0.1',
-      MYSQL_PORT: '3306',
-      MYSQL_USER: 'root',
-      MYSQL_DATABASE: DATABASE,
-      CACHE_STORE: 'redis',
-      LIMITER_STORE: 'redis',
-      REDIS_HOST: '127.0.0.1',
-      REDIS_PORT: String(proxyPort),
-    }
-    runAce(['migration:run', '--force'], env)
-    runAce(['db:seed'], env)
+    const { env } = await scratchMariaDb(DATABASE, proxyPort, cleanup)
     for (const name of ['cutalice', 'cutbob']) {
       runAce(['user:create', name, `${name}@example.com`, `--password=${PASSWORD}`], env)
     }

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
-import mysql from 'mysql2/promise'
 import { runAce, startRedis, startServer, type ServerProcess } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
+import { scratchMariaDb } from '#tests/helpers/scratch_mariadb'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { requireServices, skipWhen } from '#tests/helpers/required_services'
 import { bearer, call, loginAt, type Json } from '#tests/helpers/http_json'
@@ -43,30 +43,12 @@ test.group('Two instances sharing MariaDB and Redis', () => {
     cleanup,
   }) => {
     services.assert()
-    const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
-    cleanup(() => connection.end())
-    await connection.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
-    await connection.query(
-      `CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-    )
     const redisPort = await freePort()
     const redis = await startRedis(redisPort)
     cleanup(async () => {
       await redis.stop()
     })
-    const env = {
-      DB_CONNECTION: 'mysql',
-      MYSQL_HOST: '127.0.0.1',
-      MYSQL_PORT: '3306',
-      MYSQL_USER: 'root',
-      MYSQL_DATABASE: DATABASE,
-      CACHE_STORE: 'redis',
-      LIMITER_STORE: 'redis',
-      REDIS_HOST: '127.0.0.1',
-      REDIS_PORT: String(redisPort),
-    }
-    runAce(['migration:run', '--force'], env)
-    runAce(['db:seed'], env)
+    const { connection, env } = await scratchMariaDb(DATABASE, redisPort, cleanup)
     runAce(['demo:seed', `--users=${VOTERS + 1}`, '--posts=0', '--comments=0'], env)
     const [rows] = await connection.query(
       `SELECT name FROM ${DATABASE}.users WHERE name LIKE 'demo%' ORDER BY id`

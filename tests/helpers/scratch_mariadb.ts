@@ -1,0 +1,36 @@
+import mysql from 'mysql2/promise'
+import type { TestContext } from '@japa/runner/core'
+import { runAce } from '#tests/helpers/child_processes'
+
+/**
+ * A MariaDB database of the test's own, dropped and created again (one left
+ * by an earlier run may hold another version's tables), migrated and
+ * seeded for app processes that share a Redis on `redisPort`. Answers the
+ * env those processes need and a connection for checking rows.
+ */
+export async function scratchMariaDb(
+  database: string,
+  redisPort: number,
+  cleanup: TestContext['cleanup']
+) {
+  const connection = await mysql.createConnection({ host: '127.0.0.1', user: 'root' })
+  cleanup(() => connection.end())
+  await connection.query(`DROP DATABASE IF EXISTS ${database}`)
+  await connection.query(
+    `CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+  )
+  const env = {
+    DB_CONNECTION: 'mysql',
+    MYSQL_HOST: '127.0.0.1',
+    MYSQL_PORT: '3306',
+    MYSQL_USER: 'root',
+    MYSQL_DATABASE: database,
+    CACHE_STORE: 'redis',
+    LIMITER_STORE: 'redis',
+    REDIS_HOST: '127.0.0.1',
+    REDIS_PORT: String(redisPort),
+  }
+  runAce(['migration:run', '--force'], env)
+  runAce(['db:seed'], env)
+  return { connection, env }
+}

@@ -68,6 +68,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/validator'),
     { file: () => import('#start/process_guards'), environment: ['web', 'console'] },
+    () => import('#start/redis_shutdown'),
     { file: () => import('#start/events'), environment: ['web', 'test'] },
   ],
 

@@ -14,6 +14,12 @@ export default class CacheChangesProvider {
 
   constructor(protected app: ApplicationService) {}
 
+  /** Before the server listens: its first requests must not meet a connection still opening. */
+  async start() {
+    if (!['web', 'test'].includes(this.app.getEnvironment())) return
+    await Promise.all(redisConnectionsInUse().map((name) => warmRedisConnection(name)))
+  }
+
   async ready() {
     if (!['web', 'test'].includes(this.app.getEnvironment())) return
     const feed = new CacheChangeFeed({
@@ -29,7 +35,6 @@ export default class CacheChangesProvider {
       connection.on('close', () => feed.redisLost())
       connection.on('ready', () => feed.redisBack())
     }
-    await Promise.all(redisConnectionsInUse().map((name) => warmRedisConnection(name)))
     // The test bootstrap starts it once the tables exist.
     if (this.app.getEnvironment() === 'web') feed.start()
   }

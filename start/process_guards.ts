@@ -14,11 +14,9 @@
 | we log one JSON warning line per client with the error code instead, at
 | most every 30 seconds.
 |
-| On shutdown, a connection that is not ready is dropped rather than sent
-| QUIT (without an offline queue, QUIT on such a connection fails, and an
-| Ace command would exit 1); an Ace command that has finished exits at most 5
-| seconds later whatever holds it (migrations in a container entrypoint
-| must not hang on Redis).
+| An Ace command that has finished exits at most 5 seconds later whatever
+| holds it (migrations in a container entrypoint must not hang on Redis);
+| Redis connections are closed by start/redis_shutdown.ts.
 |
 */
 
@@ -51,11 +49,5 @@ redis.on('connection', (connection) => {
 app.terminating(async () => {
   if (app.getEnvironment() === 'console') {
     setTimeout(() => process.exit(), 5000).unref()
-  }
-  for (const [name, connection] of Object.entries(redis.activeConnections)) {
-    if (connection.status === 'ready') continue
-    await connection.disconnect()
-    // Forgotten by the manager, whose quit at provider shutdown would send it QUIT.
-    delete redis.activeConnections[name as keyof typeof redis.activeConnections]
   }
 })

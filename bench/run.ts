@@ -386,6 +386,12 @@ async function main() {
   mkdirSync(root + 'tmp', { recursive: true })
   // Always a fresh build: a build left from an earlier checkout would measure old code.
   execFileSync(node, ['ace', 'build'], { cwd: root, stdio: 'inherit' })
+  // As the Dockerfile does: the build's own production dependencies, plugin packages included
+  // (linked from build/packages; the repository's links point at TypeScript sources).
+  execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], {
+    cwd: root + 'build',
+    stdio: 'inherit',
+  })
   await prepareDataset()
   if (values['seed-only']) return
 

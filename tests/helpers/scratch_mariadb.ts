@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise'
 import type { TestContext } from '@japa/runner/core'
-import { runAce } from '#tests/helpers/child_processes'
+import { runAce, startRedis } from '#tests/helpers/child_processes'
+import { freePort } from '#tests/helpers/server_process'
 
 /**
  * A MariaDB database of the test's own, dropped and created again (one left
@@ -33,4 +34,14 @@ export async function scratchMariaDb(
   runAce(['migration:run', '--force'], env)
   runAce(['db:seed'], env)
   return { connection, env }
+}
+
+/** A Redis of the test's own on a free port, stopped after the test; answers its port. */
+export async function redisOfItsOwn(cleanup: TestContext['cleanup']) {
+  const port = await freePort()
+  const redis = await startRedis(port)
+  cleanup(async () => {
+    await redis.stop()
+  })
+  return port
 }

@@ -3,7 +3,6 @@ import {
   runAce,
   runAceAsync,
   startProxy,
-  startRedis,
   startServer,
   timeUntil,
   waitFor,
@@ -12,7 +11,7 @@ import {
 import { freePort } from '#tests/helpers/server_process'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { requireServices, skipWhen } from '#tests/helpers/required_services'
-import { scratchMariaDb } from '#tests/helpers/scratch_mariadb'
+import { redisOfItsOwn, scratchMariaDb } from '#tests/helpers/scratch_mariadb'
 import { bearer, call, loginAt } from '#tests/helpers/http_json'
 
 /**
@@ -34,11 +33,7 @@ test.group('Two instances: database cut while an operator changes the state', ()
     cleanup,
   }) => {
     services.assert()
-    const redisPort = await freePort()
-    const redis = await startRedis(redisPort)
-    cleanup(async () => {
-      await redis.stop()
-    })
+    const redisPort = await redisOfItsOwn(cleanup)
     const { env } = await scratchMariaDb(DATABASE, redisPort, cleanup)
     for (const name of ['dbcutalice', 'dbcutbob']) {
       runAce(['user:create', name, `${name}@example.com`, `--password=${PASSWORD}`], env)

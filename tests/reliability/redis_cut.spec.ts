@@ -3,14 +3,13 @@ import {
   runAce,
   runAceAsync,
   startProxy,
-  startRedis,
   startServer,
   timeUntil,
   waitFor,
   type ServerProcess,
 } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
-import { scratchMariaDb } from '#tests/helpers/scratch_mariadb'
+import { redisOfItsOwn, scratchMariaDb } from '#tests/helpers/scratch_mariadb'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { requireServices, skipWhen } from '#tests/helpers/required_services'
 import { bearer, call, loginAt } from '#tests/helpers/http_json'
@@ -35,11 +34,7 @@ test.group('Two instances: Redis cut while the state changes', () => {
     cleanup,
   }) => {
     services.assert()
-    const redisPort = await freePort()
-    const redis = await startRedis(redisPort)
-    cleanup(async () => {
-      await redis.stop()
-    })
+    const redisPort = await redisOfItsOwn(cleanup)
     const proxyPort = await freePort()
     const proxy = await startProxy(proxyPort, redisPort)
     cleanup(() => proxy.cut())

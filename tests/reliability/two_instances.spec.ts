@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
-import { runAce, startRedis, startServer, type ServerProcess } from '#tests/helpers/child_processes'
+import { runAce, startServer, type ServerProcess } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
-import { scratchMariaDb } from '#tests/helpers/scratch_mariadb'
+import { redisOfItsOwn, scratchMariaDb } from '#tests/helpers/scratch_mariadb'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { requireServices, skipWhen } from '#tests/helpers/required_services'
 import { bearer, call, loginAt, type Json } from '#tests/helpers/http_json'
@@ -43,11 +43,7 @@ test.group('Two instances sharing MariaDB and Redis', () => {
     cleanup,
   }) => {
     services.assert()
-    const redisPort = await freePort()
-    const redis = await startRedis(redisPort)
-    cleanup(async () => {
-      await redis.stop()
-    })
+    const redisPort = await redisOfItsOwn(cleanup)
     const { connection, env } = await scratchMariaDb(DATABASE, redisPort, cleanup)
     runAce(['demo:seed', `--users=${VOTERS + 1}`, '--posts=0', '--comments=0'], env)
     const [rows] = await connection.query(

@@ -78,6 +78,8 @@ export default defineConfig({
       { files: testFiles('functional'), name: 'functional', timeout: 60000 },
       // Real processes and injected faults (tests/reliability); see docs/reliability.md.
       { files: ['tests/reliability/**/*.spec.{ts,js}'], name: 'reliability', timeout: 120000 },
+      // nginx, three production instances, a MariaDB primary and replica (CLUSTER_TESTS=1).
+      { files: ['tests/cluster/**/*.spec.{ts,js}'], name: 'cluster', timeout: 600000 },
       // Headless Chromium against the running server (the admin panel); see docs/admin.md.
       { files: testFiles('browser'), name: 'browser', timeout: 60000 },
     ],

@@ -26,11 +26,18 @@ const migrations = {
 }
 const seeders = { paths: folders('seeders') }
 
-/** Read replicas: a comma separated host list; writes always go to MYSQL_HOST. */
+/**
+ * Read replicas: a comma separated list of `host` or `host:port` (MYSQL_PORT
+ * when none is given); writes always go to MYSQL_HOST.
+ */
 const readHosts = (env.get('MYSQL_READ_HOSTS') ?? '')
   .split(',')
-  .map((host) => host.trim())
+  .map((entry) => entry.trim())
   .filter(Boolean)
+  .map((entry) => {
+    const [host, port] = entry.split(':')
+    return port ? { host, port: Number(port) } : { host }
+  })
 
 const mysqlConnection = {
   host: env.get('MYSQL_HOST') ?? '127.0.0.1',
@@ -77,7 +84,7 @@ const dbConfig = defineConfig({
       ...knexLogOption('mysql'),
       replicas: readHosts.length
         ? {
-            read: { connection: readHosts.map((host) => ({ ...mysqlConnection, host })) },
+            read: { connection: readHosts.map((host) => ({ ...mysqlConnection, ...host })) },
             write: { connection: mysqlConnection },
           }
         : undefined,

@@ -7,7 +7,7 @@ import { accessSync, constants } from 'node:fs'
  * so `npm test` passes anywhere; with REQUIRE_SERVICES=1 (as `.ci/run` sets)
  * they run and fail with the missing service named, so CI never skips.
  */
-export type Service = 'mariadb' | 'redis-server' | 'chromium'
+export type Service = 'mariadb' | 'redis-server' | 'chromium' | 'mariadbd' | 'nginx'
 
 /** Debian's Chromium (never a browser downloaded by a tool); CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -24,6 +24,19 @@ const SERVICES: Record<Service, { name: string; how: string; present: () => bool
     name: 'the redis-server binary',
     how: 'apt-get install redis-server',
     present: () => spawnSync('redis-server', ['--version']).status === 0,
+  },
+  // The cluster suite's own primary and replica (processes with their own data directories).
+  'mariadbd': {
+    name: 'the mariadbd and mariadb-install-db binaries',
+    how: 'apt-get install mariadb-server',
+    present: () =>
+      spawnSync('mariadbd', ['--version']).status === 0 &&
+      spawnSync('which', ['mariadb-install-db']).status === 0,
+  },
+  'nginx': {
+    name: 'the nginx binary',
+    how: 'apt-get install nginx-light',
+    present: () => spawnSync('nginx', ['-v']).status === 0,
   },
   'chromium': {
     name: `Chromium at ${CHROMIUM_PATH}`,

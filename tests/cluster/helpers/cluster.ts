@@ -4,7 +4,11 @@ import { runAce, startRedis } from '#tests/helpers/child_processes'
 import { freePort } from '#tests/helpers/server_process'
 import { requireServices } from '#tests/helpers/required_services'
 import { productionBuild } from '#tests/cluster/helpers/production_build'
-import { startMariaDb, replicate, type MariaDbProcess } from '#tests/cluster/helpers/mariadb_process'
+import {
+  startMariaDb,
+  replicate,
+  type MariaDbProcess,
+} from '#tests/cluster/helpers/mariadb_process'
 import { startNginx } from '#tests/cluster/helpers/nginx_process'
 import { appInstance, type AppInstance } from '#tests/cluster/helpers/app_instance'
 
@@ -65,9 +69,7 @@ export async function startCluster(
     cleanup(() => replica!.stop())
     await replicate(primary, replica)
   }
-  await primary.sql(
-    `CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-  )
+  await primary.sql(`CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
 
   const redisPort = await freePort()
   const redis = await startRedis(redisPort)

@@ -60,6 +60,7 @@ export default defineConfig({
     () => import('@julr/adonisjs-prometheus/prometheus_provider'),
     () => import('#providers/plugins_provider'),
     () => import('#providers/cache_changes_provider'),
+    () => import('#providers/replica_routing_provider'),
     ...plugins.map((plugin) => plugin.provider),
   ],
 

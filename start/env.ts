@@ -44,6 +44,11 @@ export const schema = {
   MYSQL_PASSWORD: Env.schema.string.optional(),
   MYSQL_DATABASE: Env.schema.string.optionalWhen(notMysql),
   MYSQL_READ_HOSTS: Env.schema.string.optional(),
+  // Replicas lagging more than this are left aside (reads go to the primary); checked this often.
+  MYSQL_REPLICA_MAX_LAG_MS: Env.schema.number.optional(),
+  MYSQL_REPLICA_CHECK_MS: Env.schema.number.optional(),
+  // After a write, the client's reads stay on the primary this long (longer than the lag bound).
+  READ_YOUR_WRITES_MS: Env.schema.number.optional(),
   MYSQL_STATEMENT_TIMEOUT_MS: Env.schema.number.optional(),
 
   /*

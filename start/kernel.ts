@@ -29,6 +29,7 @@ server.errorHandler(() => import('#core/exceptions/handler'))
 server.use([
   () => import('#core/middleware/container_bindings_middleware'),
   () => import('#core/middleware/request_id_middleware'),
+  () => import('#core/middleware/read_your_writes_middleware'),
   () => import('#core/middleware/force_json_response_middleware'),
   () => import('@adonisjs/cors/cors_middleware'),
 ])

@@ -38,6 +38,8 @@ export class CacheChangeFeed {
   #replayFrom: number | undefined
   #replayDue = false
   #loggedAt = 0
+  #reading: Promise<number> | undefined
+  #queued: Promise<number> | undefined
 
   constructor(options: CacheChangeFeedOptions) {
     this.#options = { batchSize: 500, ...options }
@@ -52,6 +54,28 @@ export class CacheChangeFeed {
   /** Reading starts at the newest change: this process's cache holds nothing older. */
   start() {
     this.#loop.start()
+  }
+
+  /**
+   * Applies every change committed before the call now, not at the next
+   * poll: what a client that just wrote, on any instance, must see (the
+   * read-your-writes middleware). Calls that come while a read runs share
+   * one read after it.
+   */
+  catchUp(): Promise<number> {
+    if (!this.#reading) return this.#readNow()
+    this.#queued ??= this.#reading.then(() => {
+      this.#queued = undefined
+      return this.#readNow()
+    })
+    return this.#queued
+  }
+
+  #readNow() {
+    this.#reading = this.tick().finally(() => {
+      this.#reading = undefined
+    })
+    return this.#reading
   }
 
   async stop() {

@@ -48,6 +48,7 @@ export class FastLane {
   #routes: FastRoute[] = []
   #listeners: ((served: FastLaneServed) => void)[] = []
   #settings?: Settings
+  #passes: ((request: IncomingMessage) => Promise<boolean>)[] = []
 
   /** Returns a function that takes the route off again. */
   register(route: FastRoute) {
@@ -55,6 +56,11 @@ export class FastLane {
     return () => {
       this.#routes = this.#routes.filter((registered) => registered !== route)
     }
+  }
+
+  /** Requests for which `check` answers true go to the framework (a client that just wrote). */
+  passWhen(check: (request: IncomingMessage) => Promise<boolean>) {
+    this.#passes.push(check)
   }
 
   onServed(listener: (served: FastLaneServed) => void) {
@@ -87,6 +93,7 @@ export class FastLane {
     const origin = request.headers.origin
     const cors = origin ? corsHeadersFor(this.#settings!.cors, origin) : {}
     if (!cors) return false
+    for (const passes of this.#passes) if (await passes(request)) return false
     const value = await route.lookup(match)
     if (value === null || value === undefined) return false
 

@@ -27,6 +27,8 @@ export interface LoadOptions {
   writeShare: number
   /** Text every load comment starts with, to count them afterwards. */
   marker: string
+  /** Read these paths instead of post reads and board pages. */
+  paths?: string[]
 }
 
 export function startLoad(options: LoadOptions) {
@@ -65,8 +67,9 @@ export function startLoad(options: LoadOptions) {
         if (response.status !== 201) throw new Error(`${response.status} ${JSON.stringify(body)}`)
         tally.created.push(body.id!)
       } else {
-        path =
-          Math.random() < 0.75
+        path = options.paths
+          ? pick(options.paths)
+          : Math.random() < 0.75
             ? `/api/v1/post/${pick(options.postIds)}`
             : `/api/v1/board/${options.category}?size=20`
         const response = await undiciFetch(`${options.url}${path}`, { dispatcher })

@@ -30,17 +30,15 @@ export function withAuthorName<Query extends DatabaseQueryBuilderContract>(
 ): Query {
   const alias = columns.as ?? 'u'
   const avatar = columns.avatar ?? 'author_avatar'
-  return query
-    .leftJoin(`users as ${alias}`, `${alias}.id`, userIdColumn)
-    .select(
-      `${alias}.name as ${columns.name ?? 'author_name'}`,
-      `${alias}.deleted_at as ${columns.deletedAt ?? 'author_deleted_at'}`,
-      db.raw(
-        `case when exists (select 1 from user_states as ${alias}_bs
+  return query.leftJoin(`users as ${alias}`, `${alias}.id`, userIdColumn).select(
+    `${alias}.name as ${columns.name ?? 'author_name'}`,
+    `${alias}.deleted_at as ${columns.deletedAt ?? 'author_deleted_at'}`,
+    db.raw(
+      `case when exists (select 1 from user_states as ${alias}_bs
            inner join states as ${alias}_bst on ${alias}_bst.id = ${alias}_bs.state_id
            where ${alias}_bs.user_id = ${alias}.id and ${alias}_bst.name = 'blocked')
          then null else ${alias}.avatar_template end as ??`,
-        [avatar]
-      )
+      [avatar]
     )
+  )
 }

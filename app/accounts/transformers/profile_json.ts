@@ -46,7 +46,8 @@ const ownShape = shape<OwnProfileJson>({
   avatar: shape<LetterAvatar>({
     url: {
       ...schemas.nullable(schemas.string),
-      description: 'Always null: an uploaded picture is `avatar_template`; draw the letter on the colour when that is null',
+      description:
+        'Always null: an uploaded picture is `avatar_template`; draw the letter on the colour when that is null',
     },
     letter: { ...schemas.string, description: 'The first character of the name, upper case' },
     color: {

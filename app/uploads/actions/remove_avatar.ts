@@ -11,12 +11,20 @@ import { deleteFiles } from '#uploads/actions/delete_upload'
 export class RemoveAvatar {
   async handle(userId: number) {
     if (!(await UserAvatar.findBy('userId', userId))) return
-    const previous = await new SetAvatarTemplate().handle(userId, null, async (trx) => {
-      const old = await UserAvatar.query({ client: trx }).where('user_id', userId).first()
-      if (old) await old.useTransaction(trx).delete()
-      return old
-    })
-    if (previous) await deleteFiles(avatarKeys(previous.publicId))
+    let removed: string | undefined
+    try {
+      await new SetAvatarTemplate().handle(userId, null, async (trx) => {
+        const old = await UserAvatar.query({ client: trx }).where('user_id', userId).first()
+        if (!old) return
+        await old.useTransaction(trx).delete()
+        // The files go once the row is gone for good, even when dropping the caches then fails.
+        trx.after('commit', () => {
+          removed = old.publicId
+        })
+      })
+    } finally {
+      if (removed) await deleteFiles(avatarKeys(removed))
+    }
   }
 
   /** A deleted account (its template is already cleared): the row and files go. */

@@ -19,8 +19,9 @@ import { uploadBytes, uploadsStored } from '#uploads/metrics'
  * only, refusing disguised files), square WebP files at every AVATAR_SIZES
  * written to the disk, then in one transaction the member's previous
  * avatar row replaced and the account's template set (SetAvatarTemplate).
- * The previous files go after commit; a failure leaves the previous
- * picture in place and no new files behind.
+ * The previous files go after commit (even when dropping the caches then
+ * fails); a failure before commit leaves the previous picture in place and
+ * no new files behind.
  */
 export class SetAvatar {
   async handle(userId: number, file: ReceivedFile) {
@@ -42,6 +43,10 @@ export class SetAvatar {
       const publicId = newPublicId()
       const disk = uploadDisk()
       const template = avatarTemplate(publicId)
+      // Set once the transaction commits: from then on the new files are in use, and a later
+      // failure (the cache drop's 503) must neither remove them nor keep the previous ones.
+      let committed = false
+      let previousId: string | undefined
       try {
         for (const [side, path] of made.paths) {
           await disk.putStream(avatarKey(publicId, side), createReadStream(path), {
@@ -49,19 +54,23 @@ export class SetAvatar {
           })
         }
         const size = made.size
-        const previous = await new SetAvatarTemplate().handle(userId, template, async (trx) => {
+        await new SetAvatarTemplate().handle(userId, template, async (trx) => {
+          trx.after('commit', () => {
+            committed = true
+          })
           const old = await UserAvatar.query({ client: trx }).where('user_id', userId).first()
           if (old) await old.useTransaction(trx).delete()
           await UserAvatar.create({ userId, publicId, size }, { client: trx })
-          return old
+          previousId = old?.publicId
         })
         uploadsStored.inc({ kind: 'avatar' })
         uploadBytes.inc(size)
-        if (previous) await deleteFiles(avatarKeys(previous.publicId))
         return { template }
       } catch (error) {
-        await deleteFiles(avatarKeys(publicId))
+        if (!committed) await deleteFiles(avatarKeys(publicId))
         throw error
+      } finally {
+        if (committed && previousId) await deleteFiles(avatarKeys(previousId))
       }
     } finally {
       await removeQuietly(file.path, ...(made?.paths.values() ?? [])).catch((error) =>

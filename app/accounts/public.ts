@@ -28,6 +28,8 @@ export { LoginUser, type LoginInput } from '#accounts/actions/login_user'
 export { SetUserBlocked } from '#accounts/actions/set_user_blocked'
 export { ChangeRole } from '#accounts/actions/change_role'
 export { SeedDemoUsers, type UserIdRange } from '#accounts/actions/seed_demo_users'
+// Members' pictures: the plugin that stores them sets the URL template withAuthorName carries.
+export { SetAvatarTemplate } from '#accounts/actions/set_avatar_template'
 
 // Read models and query helpers: other plugins never name the accounts tables.
 export { withAuthorName, type AuthorColumns } from '#accounts/queries/with_author_name'

@@ -1,5 +1,6 @@
 import { defineOpenApi, route, schemas, shape } from '#core/openapi/openapi_fragment'
 import type { UploadJson } from '#uploads/transformers/upload_json'
+import { AVATAR_SIZES } from '#uploads/domain/avatar_sizes'
 
 const auth = true
 
@@ -54,12 +55,67 @@ serveFile.responses[200].content = {
   '*/*': { schema: { type: 'string', format: 'binary' } },
 }
 
+/** The multipart body of PUT /user/avatar: an image only. */
+const multipartAvatar = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        properties: {
+          file: {
+            type: 'string',
+            format: 'binary',
+            description:
+              'The picture: JPEG, PNG, GIF or WebP, decided from its bytes (an animation keeps ' +
+              'its first frame). It is centre-cropped to a square and stored as WebP at ' +
+              `${AVATAR_SIZES.join(', ')} pixels`,
+          },
+        },
+        required: ['file'],
+      },
+      encoding: { file: { contentType: 'image/jpeg, image/png, image/gif, image/webp' } },
+    },
+  },
+}
+
+const setAvatar = route('Set the signed-in member\'s picture (multipart, field "file")', {
+  auth,
+  description:
+    'Replaces the previous picture (its URLs then answer 404). The account, and every post, ' +
+    'comment and profile by it, carries `avatar_template` from then on. 413 ' +
+    'E_PAYLOAD_TOO_LARGE past UPLOAD_MAX_MB; 422 E_UNSUPPORTED_MEDIA for anything but an ' +
+    'image (nothing changes), E_IMAGE_TOO_LARGE past UPLOAD_MAX_MEGAPIXELS. Rate limited with ' +
+    'uploads (RATE_LIMIT_UPLOADS_PER_USER). Avatars do not count toward the upload quota.',
+  200: 'Avatar',
+  errors: [413, 422, 429],
+})
+setAvatar.requestBody = multipartAvatar
+
+const serveAvatar = route("A member's picture at one size", {
+  description:
+    `\`{size}\` is ${AVATAR_SIZES.join(', ')}: the square WebP picture, as uploaded files are ` +
+    'served (fs: the file, immutable; S3: a redirect to a signed URL). Another size from 1 to ' +
+    '1000 redirects to the nearest stored one; an unknown or removed picture is 404.',
+  200: { description: 'The picture (image/webp)' },
+  302: { description: 'The nearest stored size, or (DRIVE_DISK=s3) a signed URL of the bucket' },
+  304: { description: 'Not modified (If-None-Match)' },
+  errors: [404],
+})
+serveAvatar.responses[200].content = {
+  'image/webp': { schema: { type: 'string', format: 'binary' } },
+}
+
 /** OpenAPI of the uploads plugin's routes (app/uploads/routes.ts). */
 export default defineOpenApi({
   tag: { name: 'uploads', description: 'Images and files members upload' },
   params: {
     id: schemas.id,
-    file: { type: 'string', pattern: '^[a-f0-9]{32}(_thumb)?\\.[a-z0-9]{1,10}$' },
+    avatar: { type: 'string', pattern: '^[a-f0-9]{32}$', description: "A picture's public id" },
+    file: {
+      type: 'string',
+      description: 'An upload: `<id>.<ext>` or `<id>_thumb.webp`; an avatar: `<size>.webp`',
+    },
   },
   routes: {
     'POST /api/v1/uploads': upload,
@@ -72,6 +128,12 @@ export default defineOpenApi({
       204: null,
     }),
     'GET /uploads/{file}': serveFile,
+    'PUT /api/v1/user/avatar': setAvatar,
+    'DELETE /api/v1/user/avatar': route(
+      "Remove the signed-in member's picture (back to the letter avatar)",
+      { auth, description: 'Its files go; 204 also when there was none.', 204: null, errors: [429] }
+    ),
+    'GET /uploads/avatars/{avatar}/{file}': serveAvatar,
   },
   schemas: {
     Upload: shape<UploadJson>({
@@ -83,6 +145,14 @@ export default defineOpenApi({
       height: schemas.nullable(schemas.count),
       thumbnail_url: schemas.nullable(schemas.string),
       created_at: schemas.dateTime,
+    }),
+    Avatar: shape<{ avatar_template: string; sizes: number[] }>({
+      avatar_template: {
+        ...schemas.string,
+        description: 'The picture as a URL template: replace `{size}` with one of `sizes`',
+        example: '/uploads/avatars/3f2a9c0d1e4b5a6978c0d1e2f3a4b5c6/{size}.webp',
+      },
+      sizes: { type: 'array', items: { enum: [...AVATAR_SIZES] } },
     }),
   },
 })

@@ -3,7 +3,9 @@ import { definePlugin } from '#core/plugins/define_plugin'
 /**
  * Uploads: images and files members upload (POST /api/v1/uploads), typed
  * from their bytes, images cleaned and thumbnailed with sharp, stored on a
- * local folder or an S3 bucket through flydrive (docs/uploads.md).
+ * local folder or an S3 bucket through flydrive (docs/uploads.md); and
+ * members' pictures (PUT /api/v1/user/avatar), whose URL template the
+ * account carries.
  */
 export default definePlugin({
   name: 'uploads',
@@ -11,6 +13,7 @@ export default definePlugin({
   requires: ['accounts'],
   provider: () => import('#uploads/uploads_provider'),
   routes: () => import('#uploads/routes'),
+  listeners: () => import('#uploads/listeners'),
   commands: () => import('#uploads/commands'),
   migrations: 'app/uploads/database/migrations',
   config: () => import('#uploads/config'),

@@ -35,6 +35,8 @@ export class DeleteAccount {
         tokenVersion: user.tokenVersion + 1,
         deletedAt: DateTime.utc(),
         pendingEmail: null,
+        // The picture is personal data too (the uploads plugin removes its files on user:deleted).
+        avatarTemplate: null,
       })
       await user.save()
       await UserNameIndex.put(trx, userId, null)

@@ -22,6 +22,8 @@ export interface AuthUser {
    * first login; snapshots always carry it (optional for hand-made actors).
    */
   lastSeenOn?: string | null
+  /** The picture's URL template with `{size}`, or null (optional for hand-made actors). */
+  avatarTemplate?: string | null
 }
 
 export function isBlocked(user: Pick<AuthUser, 'states'>) {

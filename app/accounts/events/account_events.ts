@@ -8,6 +8,7 @@ declare module '@adonisjs/core/types' {
     'user:blocked': { userId: number; reason: string | null; actorId: number | null }
     'user:unblocked': { userId: number; actorId: number | null }
     'user:role-changed': { userId: number; role: string; actorId: number | null }
+    /** The name, the email or the picture (avatar_template) changed. */
     'user:updated': { userId: number; name: string }
     'user:deleted': { userId: number; actorId: number | null }
     'user:logged-in': { userId: number; ip: string | null }

@@ -61,6 +61,10 @@ export default class User extends BaseModel {
   @column({ consume: dayFromColumn })
   declare lastSeenOn: string | null
 
+  /** The picture's URL template (`{size}` in it), set by the avatars' plugin; null: letter avatar. */
+  @column()
+  declare avatarTemplate: string | null
+
   @belongsTo(() => Role)
   declare role: BelongsTo<typeof Role>
 

@@ -91,6 +91,7 @@ export class AuthUserLookup {
       emailVerified: user.emailVerifiedAt !== null,
       pendingEmail: user.pendingEmail,
       lastSeenOn: user.lastSeenOn ?? null,
+      avatarTemplate: user.avatarTemplate ?? null,
     }
   }
 }

@@ -21,7 +21,16 @@ export interface ProfileFieldSource<Fields extends ProfileFieldValues = ProfileF
 }
 
 /** Fields of the profile itself, which no source may take. */
-const OWN_FIELDS = new Set(['id', 'name', 'role', 'created_at', 'last_seen_on', 'avatar', 'email'])
+const OWN_FIELDS = new Set([
+  'id',
+  'name',
+  'role',
+  'created_at',
+  'last_seen_on',
+  'avatar',
+  'avatar_template',
+  'email',
+])
 
 /**
  * The extension point of public profiles: plugins register sources (in

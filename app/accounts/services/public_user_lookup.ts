@@ -13,6 +13,8 @@ export interface PublicUser {
   createdAt: string
   /** The UTC day (yyyy-MM-dd) last seen, or null. */
   lastSeenOn: string | null
+  /** The picture's URL template with `{size}`, or null. */
+  avatarTemplate: string | null
 }
 
 /**
@@ -40,6 +42,7 @@ export class PublicUserLookup {
           role: user.role,
           createdAt: user.createdAt,
           lastSeenOn: user.lastSeenOn ?? null,
+          avatarTemplate: user.avatarTemplate ?? null,
         } satisfies PublicUser
       },
     })

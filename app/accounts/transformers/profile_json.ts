@@ -3,6 +3,7 @@ import { letterAvatar, type LetterAvatar } from '#accounts/domain/letter_avatar'
 import type { PublicUser } from '#accounts/services/public_user_lookup'
 import type { ProfileFieldRegistry, ProfileFieldValues } from '#accounts/services/profile_fields'
 import { schemas, shape, type JsonSchema } from '#core/openapi/openapi_fragment'
+import { avatarTemplateSchema } from '#accounts/transformers/user_transformer'
 
 /** A public profile's own fields; plugins' fields (ProfileFieldRegistry) come after them. */
 export interface OwnProfileJson {
@@ -13,6 +14,8 @@ export interface OwnProfileJson {
   /** yyyy-MM-dd (UTC), or null when never seen. */
   last_seen_on: string | null
   avatar: LetterAvatar
+  /** The uploaded picture's URL template with `{size}`, or null (then draw `avatar`). */
+  avatar_template: string | null
 }
 
 /** The own fields, then those of the plugins' profile field sources. */
@@ -27,6 +30,7 @@ export function profileJson(user: PublicUser, fields: ProfileFieldValues = {}): 
     created_at: user.createdAt,
     last_seen_on: user.lastSeenOn,
     avatar: letterAvatar(user.name),
+    avatar_template: user.avatarTemplate ?? null,
   }
 }
 
@@ -42,7 +46,8 @@ const ownShape = shape<OwnProfileJson>({
   avatar: shape<LetterAvatar>({
     url: {
       ...schemas.nullable(schemas.string),
-      description: 'An uploaded picture; null for now: draw the letter on the colour',
+      description:
+        'Always null: an uploaded picture is `avatar_template`; draw the letter on the colour when that is null',
     },
     letter: { ...schemas.string, description: 'The first character of the name, upper case' },
     color: {
@@ -51,6 +56,7 @@ const ownShape = shape<OwnProfileJson>({
       description: 'Background for white text, fixed by the name',
     },
   }),
+  avatar_template: avatarTemplateSchema,
 })
 
 /**

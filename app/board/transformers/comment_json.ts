@@ -1,11 +1,12 @@
 import { toIso } from '#core/database/to_iso'
 import { schemas, shape } from '#core/openapi/openapi_fragment'
-import { authorName } from '#board/transformers/post_json'
+import { authorAvatar, authorAvatarSchema, authorName } from '#board/transformers/post_json'
 
 export interface CommentJson {
   id: number
   post_id: number
   user: string
+  avatar_template: string | null
   content: string
   version: number
   vote: number
@@ -19,6 +20,7 @@ export function commentJson(row: Record<string, any>): CommentJson {
     id: Number(row.id),
     post_id: Number(row.post_id),
     user: authorName(row.author_name, row.author_deleted_at),
+    avatar_template: authorAvatar(row.author_avatar, row.author_deleted_at),
     content: row.content as string,
     version: Number(row.current_version),
     vote: Number(row.vote_count),
@@ -34,6 +36,7 @@ export const commentShape = shape<CommentJson>({
   id,
   post_id: id,
   user: string,
+  avatar_template: authorAvatarSchema,
   content: string,
   version: id,
   vote: count,

@@ -17,6 +17,8 @@ export interface PostRow {
   content: string
   author_name: string | null
   author_deleted_at: Date | string | null
+  /** The author's picture template (withAuthorName), null when none, blocked or deleted. */
+  author_avatar?: string | null
 }
 
 export interface PostJson {
@@ -25,6 +27,7 @@ export interface PostJson {
   updated_datetime: string
   category: string
   user: string
+  avatar_template: string | null
   title: string
   content: string
   comment: number
@@ -36,6 +39,11 @@ export function authorName(name: string | null, deletedAt: unknown) {
   return !name || deletedAt ? DELETED_AUTHOR_NAME : name
 }
 
+/** The author's picture template, or null (none, a blocked or a deleted account). */
+export function authorAvatar(avatar: string | null | undefined, deletedAt: unknown) {
+  return deletedAt ? null : (avatar ?? null)
+}
+
 export function postJson(row: PostRow, tree: CategoryTree): PostJson {
   return {
     id: Number(row.id),
@@ -43,6 +51,7 @@ export function postJson(row: PostRow, tree: CategoryTree): PostJson {
     updated_datetime: toIso(row.updated_at)!,
     category: tree.byId(Number(row.category_id))?.name ?? '',
     user: authorName(row.author_name, row.author_deleted_at),
+    avatar_template: authorAvatar(row.author_avatar, row.author_deleted_at),
     title: row.title,
     content: row.content,
     comment: Number(row.comment_count),
@@ -59,12 +68,19 @@ export function postDetailJson(row: PostRow, tree: CategoryTree) {
 }
 
 const { id, count, string, dateTime } = schemas
+/** The author's picture: a URL template with `{size}` (docs/uploads.md, "Avatars"). */
+export const authorAvatarSchema = {
+  ...schemas.nullable(string),
+  description:
+    "The author's picture as a URL template: replace `{size}` with 48, 96 or 240; null when none, blocked or deleted",
+}
 const postFields = {
   id,
   created_datetime: dateTime,
   updated_datetime: dateTime,
   category: string,
   user: { ...string, description: 'Author name, or a placeholder once deleted' },
+  avatar_template: authorAvatarSchema,
   title: string,
   content: string,
   comment: count,

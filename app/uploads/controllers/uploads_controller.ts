@@ -1,25 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
 import { apiUser } from '#accounts/public'
 import config from '#uploads/config'
 import { StoreUpload, quotaExceeded, usedBytes } from '#uploads/actions/store_upload'
 import { ShowUpload } from '#uploads/actions/show_upload'
 import { DeleteUpload } from '#uploads/actions/delete_upload'
 import { UploadRefusal } from '#uploads/domain/upload_refusal'
-import { receiveFile, removeQuietly, type ReceivedFile } from '#uploads/services/receive_file'
+import { assertMultipartWithin, receiveUploadBody } from '#uploads/services/receive_upload_body'
 import { uploadJson } from '#uploads/transformers/upload_json'
 import { countRefusal } from '#uploads/metrics'
-
-/** Room the multipart framing and small fields may take beside the file. */
-const FRAMING_BYTES = 64 * 1024
-
-function tooLarge(maxBytes: number) {
-  const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10
-  return new UploadRefusal('too_large', `The file is larger than ${mb} MB`, {
-    status: 413,
-    code: 'E_PAYLOAD_TOO_LARGE',
-  })
-}
 
 export default class UploadsController {
   /** POST /api/v1/uploads: multipart, field `file`, streamed to a temporary file. */
@@ -27,18 +15,11 @@ export default class UploadsController {
     const user = apiUser(auth)
     const settings = config.get()
     try {
-      const declaredLength = Number(request.header('content-length') ?? 0)
-      if (declaredLength > settings.maxBytes + FRAMING_BYTES) throw tooLarge(settings.maxBytes)
-      if (!request.is(['multipart/form-data'])) {
-        throw UploadRefusal.unsupported(
-          'no_file',
-          'Send the file as multipart/form-data, field "file"'
-        )
-      }
+      assertMultipartWithin(request, settings.maxBytes)
       // A member at the quota is refused before the body is read.
       if ((await usedBytes(user.id)) >= settings.quotaBytes) throw quotaExceeded()
 
-      const file = await receive(request, settings.maxBytes)
+      const file = await receiveUploadBody(request, settings.maxBytes)
       const upload = await new StoreUpload().handle(user.id, file)
       return response.created(uploadJson(upload))
     } catch (error) {
@@ -57,27 +38,4 @@ export default class UploadsController {
     await new DeleteUpload().handle(Number(params.id), apiUser(auth))
     return response.noContent()
   }
-}
-
-/** Reads the body's `file` part to a temporary file; the body parser stops past `maxBytes`. */
-async function receive(request: HttpContext['request'], maxBytes: number): Promise<ReceivedFile> {
-  let received: ReceivedFile | undefined
-  let extra: ReceivedFile | undefined
-  request.multipart.onFile('file', {}, async (part, reportChunk) => {
-    const file = await receiveFile(part, reportChunk)
-    // Only one file per upload: a second `file` part is read and dropped.
-    if (received) extra = file
-    else received = file
-  })
-  try {
-    await request.multipart.process({ limit: maxBytes })
-  } catch (error) {
-    await removeQuietly(received?.path)
-    if (error instanceof Exception && error.status === 413) throw tooLarge(maxBytes)
-    throw error
-  } finally {
-    await removeQuietly(extra?.path)
-  }
-  if (!received) throw UploadRefusal.unsupported('no_file', 'Send the file in the field "file"')
-  return received
 }

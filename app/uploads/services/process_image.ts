@@ -35,30 +35,7 @@ export async function processImage(
   type: keyof typeof FORMATS,
   limits: ImageLimits
 ): Promise<ProcessedImage> {
-  // The header only: sharp's own pixel limit would refuse a bomb as unreadable.
-  const meta = await sharp(source, { limitInputPixels: false })
-    .metadata()
-    .catch(() => {
-      throw UploadRefusal.unsupported('unreadable', 'The image could not be read')
-    })
-  const pages = meta.pages ?? 1
-  const width = meta.width ?? 0
-  const height = meta.pageHeight ?? meta.height ?? 0
-  if (!width || !height)
-    throw UploadRefusal.unsupported('unreadable', 'The image could not be read')
-  if (width * height > limits.maxPixels) {
-    throw new UploadRefusal('pixels', 'The image has too many pixels', {
-      status: 422,
-      code: 'E_IMAGE_TOO_LARGE',
-    })
-  }
-  const animated = pages > 1
-  if (animated && limits.animated === 'refuse') {
-    throw new UploadRefusal('animated', 'Animated images are not accepted', {
-      status: 422,
-      code: 'E_ANIMATED_IMAGE',
-    })
-  }
+  const { height, animated } = await readImageHeader(source, limits)
 
   const path = await tempPath(`.${FORMATS[type]}`)
   const thumbnailPath = await tempPath('.webp')
@@ -87,4 +64,40 @@ export async function processImage(
 
 export function isProcessable(type: string): type is keyof typeof FORMATS {
   return type in FORMATS
+}
+
+/**
+ * Reads an image's header only and refuses, before a pixel is decoded, an
+ * unreadable image, a decompression bomb (more than `maxPixels`) and, under
+ * `animated: 'refuse'`, an animation.
+ */
+export async function readImageHeader(
+  source: string,
+  limits: Pick<ImageLimits, 'maxPixels' | 'animated'>
+) {
+  // The header only: sharp's own pixel limit would refuse a bomb as unreadable.
+  const meta = await sharp(source, { limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw UploadRefusal.unsupported('unreadable', 'The image could not be read')
+    })
+  const pages = meta.pages ?? 1
+  const width = meta.width ?? 0
+  const height = meta.pageHeight ?? meta.height ?? 0
+  if (!width || !height)
+    throw UploadRefusal.unsupported('unreadable', 'The image could not be read')
+  if (width * height > limits.maxPixels) {
+    throw new UploadRefusal('pixels', 'The image has too many pixels', {
+      status: 422,
+      code: 'E_IMAGE_TOO_LARGE',
+    })
+  }
+  const animated = pages > 1
+  if (animated && limits.animated === 'refuse') {
+    throw new UploadRefusal('animated', 'Animated images are not accepted', {
+      status: 422,
+      code: 'E_ANIMATED_IMAGE',
+    })
+  }
+  return { width, height, animated }
 }

@@ -11,6 +11,7 @@ test.group('Profile, password and account deletion', (group) => {
     const me = await client.get('/api/v1/user/me').headers(session.auth)
     me.assertStatus(200)
     assert.deepEqual(Object.keys(me.body()).sort(), [
+      'avatar_template',
       'created_at',
       'email',
       'email_verified',

@@ -13,7 +13,7 @@ import { sqlNow } from '#core/database/sql_now'
 import { PASSWORD, createUser, login, signedInUser, uniqueName } from '#tests/helpers/accounts'
 import { cacheChangesApplied } from '#tests/helpers/cache_changes'
 
-const OWN_FIELDS = ['avatar', 'created_at', 'id', 'last_seen_on', 'name', 'role']
+const OWN_FIELDS = ['avatar', 'avatar_template', 'created_at', 'id', 'last_seen_on', 'name', 'role']
 
 const profile = (client: any, name: string) => client.get(`/api/v1/users/${name}`)
 
@@ -52,6 +52,7 @@ test.group('Public profiles', (group) => {
     // Stored to the millisecond.
     assert.equal(body.created_at, user.createdAt.toUTC().toISO())
     assert.isNull(body.last_seen_on)
+    assert.isNull(body.avatar_template, 'no picture uploaded')
     assert.notProperty(body, 'email')
     assert.notInclude(JSON.stringify(body), user.email)
     assert.notInclude(JSON.stringify(body), 'bcrypt')

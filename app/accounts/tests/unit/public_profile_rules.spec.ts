@@ -96,6 +96,7 @@ test.group('ProfileFieldRegistry', () => {
     const bare = profileShape(registry)
     assert.deepEqual(Object.keys(bare.properties).sort(), [
       'avatar',
+      'avatar_template',
       'created_at',
       'id',
       'last_seen_on',

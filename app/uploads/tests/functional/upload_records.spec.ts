@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -8,9 +9,11 @@ import { runCommand } from '#tests/helpers/ace'
 import { scrape } from '#tests/helpers/metrics'
 import { pathOf, upload } from '#uploads/tests/helpers'
 import * as fixtures from '#uploads/tests/fixtures'
+import config from '#uploads/config'
 
+/** Whether the fs disk holds `key` (under UPLOAD_FS_ROOT, which test runs may set). */
 function onDisk(key: string) {
-  return existsSync(app.makePath('tmp/test-uploads', key))
+  return existsSync(resolve(app.makePath(), config.get().fsRoot, key))
 }
 
 async function rowOf(id: number) {

@@ -5,6 +5,8 @@ import type { Actor } from '#accounts/public'
 import Upload from '#uploads/models/upload'
 import UploadPolicy from '#uploads/policies/upload_policy'
 import { uploadDisk } from '#uploads/services/upload_disk'
+import db from '@adonisjs/lucid/services/db'
+import { pluginOn } from '#core/plugins/plugin_on'
 
 /** Files of an upload on the disk. */
 export function keysOf(upload: { storageKey: string; thumbnailKey: string | null }) {
@@ -21,14 +23,26 @@ export async function deleteFiles(keys: string[]) {
   )
 }
 
-/** Removes an upload: the uploader or staff (UploadPolicy.delete); `actor` null is an operator. */
+/**
+ * Removes an upload: the uploader or staff (UploadPolicy.delete); `actor`
+ * null is an operator. Its attachments go with it (foreign key), so the
+ * posts that showed it drop their cached details.
+ */
 export class DeleteUpload {
   async handle(id: number, actor: Actor | null) {
     const upload = await Upload.find(id)
     if (!upload) throw AppException.notFound('Upload')
     await authorize(actor, UploadPolicy, 'delete', upload)
+    const posts = await db
+      .from('upload_attachments')
+      .where({ upload_id: id, target_type: 'post' })
+      .distinct('target_id')
     // The row first: from then on the URL answers 404, whatever happens to the files.
     await upload.delete()
+    if (posts.length && pluginOn('board')) {
+      const { contentExtensions } = await import('#board/public')
+      await contentExtensions.postsChanged(posts.map((row) => Number(row.target_id)))
+    }
     await deleteFiles(keysOf(upload))
   }
 }

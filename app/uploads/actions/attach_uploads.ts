@@ -6,10 +6,11 @@ import { sqlNow } from '#core/database/sql_now'
 /**
  * Records a post's or comment's version's uploads, in the board's write
  * transaction (its content extension point): a refusal rolls the whole
- * write back. Given ids must be the writer's own uploads, or already on
- * the version the write starts from (a moderator's edit keeps the
- * author's); left out, the new version keeps that version's. An attached
- * upload is never pruned (`attached_at` set): old versions keep theirs.
+ * write back. Given ids must be the writer's own uploads (only authors
+ * edit); left out, the new version keeps the attachments of the version
+ * it starts from (the previous one, or the one a moderator restores,
+ * whoever uploaded them). An attached upload is never pruned
+ * (`attached_at` set): old versions keep theirs.
  */
 export class AttachUploads {
   async handle(write: ContentWrite) {
@@ -35,9 +36,7 @@ export class AttachUploads {
       if (unknown !== undefined) {
         throw AppException.unprocessable(`Upload ${unknown} not found`, 'attachments')
       }
-      const foreign = ids.find(
-        (uploadId) => owners.get(uploadId) !== userId && !base.includes(uploadId)
-      )
+      const foreign = ids.find((uploadId) => owners.get(uploadId) !== userId)
       if (foreign !== undefined) {
         throw new AppException(`Upload ${foreign} is not yours to attach`, {
           status: 403,

@@ -43,7 +43,8 @@ export class ReadComments {
       .whereNull('p.deleted_at')
       .first()
     if (!row) throw AppException.notFound('Comment')
-    return (await withFields([commentJson(row)]))[0]
+    const [comment] = await withFields([commentJson(row)])
+    return comment
   }
 
   /** A live comment with the text of one of its versions: the answer of the edit that wrote it. */
@@ -59,13 +60,15 @@ export class ReadComments {
       .whereNull('p.deleted_at')
       .first()
     if (!row) throw AppException.notFound('Comment')
-    const comment = {
-      ...commentJson(row),
-      content: row.written_content as string,
-      version,
-      updated_datetime: toIso(row.written_at)!,
-    }
-    return (await withFields([comment]))[0]
+    const [comment] = await withFields([
+      {
+        ...commentJson(row),
+        content: row.written_content as string,
+        version,
+        updated_datetime: toIso(row.written_at)!,
+      },
+    ])
+    return comment
   }
 
   async history(commentId: number) {

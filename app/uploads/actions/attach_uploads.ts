@@ -15,17 +15,7 @@ import { sqlNow } from '#core/database/sql_now'
 export class AttachUploads {
   async handle(write: ContentWrite) {
     const { trx, kind, id, postId, version, userId, baseVersion } = write
-    const base =
-      baseVersion === null
-        ? []
-        : (
-            await trx
-              .from('upload_attachments')
-              .where({ target_type: kind, target_id: id, version: baseVersion })
-              .orderBy('position')
-              .select('upload_id')
-          ).map((row) => Number(row.upload_id))
-    const ids = write.attachments ?? base
+    const ids = write.attachments ?? (await this.#attachedTo(write, baseVersion))
     if (!ids.length) return
 
     if (write.attachments) {
@@ -60,5 +50,16 @@ export class AttachUploads {
         position,
       }))
     )
+  }
+
+  /** The uploads of the version the write starts from (none for new content). */
+  async #attachedTo(write: ContentWrite, version: number | null): Promise<number[]> {
+    if (version === null) return []
+    const rows = await write.trx
+      .from('upload_attachments')
+      .where({ target_type: write.kind, target_id: write.id, version })
+      .orderBy('position')
+      .select('upload_id')
+    return rows.map((row) => Number(row.upload_id))
   }
 }

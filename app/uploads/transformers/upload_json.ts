@@ -36,6 +36,7 @@ export function uploadJson(upload: Upload): UploadJson {
 export type AttachmentJson = Omit<UploadJson, 'created_at'>
 
 export function attachmentJson(upload: Upload): AttachmentJson {
-  const { created_at: _createdAt, ...json } = uploadJson(upload)
+  const { created_at: createdAt, ...json } = uploadJson(upload)
+  void createdAt
   return json
 }

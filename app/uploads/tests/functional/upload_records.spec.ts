@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -8,9 +9,12 @@ import { runCommand } from '#tests/helpers/ace'
 import { scrape } from '#tests/helpers/metrics'
 import { pathOf, upload } from '#uploads/tests/helpers'
 import * as fixtures from '#uploads/tests/fixtures'
+import config from '#uploads/config'
 
+/** Whether the fs disk holds the key (UPLOAD_FS_ROOT: a run may give its own folder). */
 function onDisk(key: string) {
-  return existsSync(app.makePath('tmp/test-uploads', key))
+  const root = config.get().fsRoot
+  return existsSync(isAbsolute(root) ? join(root, key) : app.makePath(root, key))
 }
 
 async function rowOf(id: number) {

@@ -4,6 +4,14 @@ import { invalidate } from '#core/cache/invalidate'
 import type { JsonSchema } from '#core/openapi/openapi_fragment'
 import { recordPluginFailure } from '#core/plugins/plugin_failures'
 import { BoardCache } from '#board/services/board_cache'
+import { postShapes } from '#board/transformers/post_json'
+import { commentShape } from '#board/transformers/comment_json'
+
+/** Fields of the board's own JSON, which no extension may take. */
+const ownFields = () =>
+  new Set(
+    [postShapes.PostDetail, commentShape].flatMap((shape) => Object.keys(shape.properties ?? {}))
+  )
 
 export type ContentKind = 'post' | 'comment'
 
@@ -72,8 +80,23 @@ export interface ContentExtension {
 export class ContentExtensions {
   #extensions = new Map<string, ContentExtension>()
 
-  /** Adds (or, for the same plugin, replaces) an extension; returns a function that removes it. */
+  /**
+   * Adds (or, for the same plugin, replaces) an extension; returns a
+   * function that removes it. A field the board's JSON or another plugin
+   * has stops the boot.
+   */
   register(plugin: string, extension: ContentExtension) {
+    const own = ownFields()
+    for (const field of Object.keys(extension.fields)) {
+      const owner = [...this.#extensions].find(
+        ([name, other]) => name !== plugin && field in other.fields
+      )
+      if (own.has(field) || owner) {
+        throw new Error(
+          `Content field "${field}" of plugin "${plugin}" is taken by ${owner ? `plugin "${owner[0]}"` : 'the board'}`
+        )
+      }
+    }
     this.#extensions.set(plugin, extension)
     return () => {
       if (this.#extensions.get(plugin) === extension) this.#extensions.delete(plugin)

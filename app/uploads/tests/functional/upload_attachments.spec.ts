@@ -12,6 +12,7 @@ import { openApiValidator } from '#tests/helpers/openapi'
 import { startServer } from '#tests/helpers/server_process'
 import { waitFor } from '#tests/helpers/mail'
 import { contentExtensions } from '#board/public'
+import { failureCount } from '#core/plugins/plugin_failures'
 import config from '#uploads/config'
 import { attachmentFields } from '#uploads/services/attachment_fields'
 import { pathOf, upload } from '#uploads/tests/helpers'
@@ -254,6 +255,50 @@ test.group('Uploads attached to posts', () => {
     const plain = await writePost(client, author, category, {})
     plain.assertStatus(201)
     assert.notProperty(plain.body(), 'attachments')
+  })
+})
+
+test.group('The content extension point', () => {
+  test('a field the board has or another plugin registered is refused', ({ assert }) => {
+    const load = async () => []
+    assert.throws(
+      () => contentExtensions.register('other', { fields: { title: {} }, load }),
+      'Content field "title" of plugin "other" is taken by the board'
+    )
+    assert.throws(
+      () => contentExtensions.register('other', { fields: { attachments: {} }, load }),
+      'Content field "attachments" of plugin "other" is taken by plugin "uploads"'
+    )
+  })
+
+  test('a plugin whose fields fail to load is left out and the detail is not cached', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const image = await uploadPng(client, author)
+    const post = (await writePost(client, author, category, { attachments: [image.id] })).body()
+    const off = contentExtensions.register('broken', {
+      fields: { broken_field: { type: 'string' } },
+      load: async () => {
+        throw new Error('the broken plugin failed')
+      },
+    })
+    cleanup(off)
+    // The create's answer filled the cache; an edit drops it.
+    ;(await editPost(client, author, post.id, {})).assertStatus(200)
+    const before = failureCount('post', 'content-field')
+
+    for (let read = 0; read < 2; read++) {
+      const shown = await client.get(`/api/v1/post/${post.id}`)
+      shown.assertStatus(200)
+      assert.notProperty(shown.body(), 'broken_field')
+      assert.deepEqual(idsOf(shown.body()), [image.id])
+    }
+    // Both reads asked again: the incomplete detail was not cached.
+    assert.equal(failureCount('post', 'content-field'), before + 2)
   })
 })
 

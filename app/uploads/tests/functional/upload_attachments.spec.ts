@@ -14,6 +14,7 @@ import { waitFor } from '#tests/helpers/mail'
 import { contentExtensions } from '#board/public'
 import { failureCount } from '#core/plugins/plugin_failures'
 import config from '#uploads/config'
+import { PruneUploads } from '#uploads/services/prune_uploads'
 import { attachmentFields } from '#uploads/services/attachment_fields'
 import { pathOf, upload } from '#uploads/tests/helpers'
 import * as fixtures from '#uploads/tests/fixtures'
@@ -501,6 +502,42 @@ test.group('Pruning attached uploads', () => {
     assert.isNotNull(await uploadRow(current.id))
     assert.isNotNull(await uploadRow(former.id))
     ;(await client.get(pathOf(former.url))).assertStatus(200)
+  })
+
+  test('a prune racing writes that attach old uploads never removes an attached one', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const uploads: Uploaded[] = []
+    for (let index = 0; index < 8; index++) uploads.push(await uploadText(client, author))
+    await db
+      .from('uploads')
+      .whereIn(
+        'id',
+        uploads.map((u) => u.id)
+      )
+      .update({ created_at: sqlTime(Date.now() - 25 * 3_600_000) })
+
+    const prune = new PruneUploads()
+    const [writes] = await Promise.all([
+      Promise.all(uploads.map((u) => writePost(client, author, category, { attachments: [u.id] }))),
+      (async () => {
+        for (let round = 0; round < 4; round++) await prune.handle({ limit: 2 })
+      })(),
+    ])
+    for (const [index, write] of writes.entries()) {
+      const row = await uploadRow(uploads[index].id)
+      // Attached first and kept, or pruned first and refused as unknown: nothing in between.
+      if (write.status() === 201) {
+        assert.isNotNull(row, `upload ${index} attached but pruned`)
+        assert.deepEqual(idsOf(write.body()), [uploads[index].id])
+      } else {
+        write.assertStatus(422)
+        assert.isNull(row)
+      }
+    }
   })
 
   test('the prune job of a web process removes old unattached uploads and keeps attached ones', async ({

@@ -160,11 +160,14 @@ export class ContentExtensions {
   }
 
   /**
-   * A plugin's fields of these posts changed outside a board write (the
-   * uploads plugin: an attached upload was deleted): their cached details go.
+   * A plugin's fields changed outside a board write (the uploads plugin: an
+   * attached upload was deleted): the cached details of these posts go, and
+   * the cached lists of these members' comments.
    */
-  async postsChanged(postIds: number[]) {
-    if (postIds.length) await invalidate({ keys: postIds.map(BoardCache.postKey) })
+  async fieldsChanged(changed: { postIds: number[]; commentAuthorIds: number[] }) {
+    const keys = changed.postIds.map(BoardCache.postKey)
+    const tags = changed.commentAuthorIds.map(BoardCache.memberTag)
+    if (keys.length || tags.length) await invalidate({ keys, tags })
   }
 }
 

@@ -26,22 +26,27 @@ export async function deleteFiles(keys: string[]) {
 /**
  * Removes an upload: the uploader or staff (UploadPolicy.delete); `actor`
  * null is an operator. Its attachments go with it (foreign key), so the
- * posts that showed it drop their cached details.
+ * cached answers that showed it (post details, the author's comment
+ * lists) are dropped.
  */
 export class DeleteUpload {
   async handle(id: number, actor: Actor | null) {
     const upload = await Upload.find(id)
     if (!upload) throw AppException.notFound('Upload')
     await authorize(actor, UploadPolicy, 'delete', upload)
-    const posts = await db
+    const targets = await db
       .from('upload_attachments')
-      .where({ upload_id: id, target_type: 'post' })
-      .distinct('target_id')
+      .where('upload_id', id)
+      .distinct('target_type', 'target_id')
     // The row first: from then on the URL answers 404, whatever happens to the files.
     await upload.delete()
-    if (posts.length && pluginOn('board')) {
+    if (targets.length && pluginOn('board')) {
       const { contentExtensions } = await import('#board/public')
-      await contentExtensions.postsChanged(posts.map((row) => Number(row.target_id)))
+      await contentExtensions.fieldsChanged({
+        postIds: targets.filter((t) => t.target_type === 'post').map((t) => Number(t.target_id)),
+        // Only a comment's author attaches to it (comments have no version restore).
+        commentAuthorIds: targets.some((t) => t.target_type === 'comment') ? [upload.userId] : [],
+      })
     }
     await deleteFiles(keysOf(upload))
   }

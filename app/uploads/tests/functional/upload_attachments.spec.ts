@@ -360,6 +360,30 @@ test.group('Uploads attached to comments', () => {
     )
   })
 
+  test("a member's comment list shows attachments; deleting an upload drops it from the cached page", async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = (await writePost(client, author, category, {})).body()
+    const [a, b] = [await uploadPng(client, author), await uploadText(client, author)]
+    await client
+      .post(`/api/v1/post/${post.id}/comment`)
+      .headers(author.auth)
+      .json({ content: 'Files', attachments: [a.id, b.id] })
+    const page = async () => {
+      const listed = await client.get(`/api/v1/users/${author.name}/comments`)
+      listed.assertStatus(200)
+      return listed.body().comment_list.map(idsOf)
+    }
+    // Twice: the second answer comes from the cache.
+    assert.deepEqual(await page(), [[a.id, b.id]])
+    assert.deepEqual(await page(), [[a.id, b.id]])
+    ;(await client.delete(`/api/v1/uploads/${a.id}`).headers(author.auth)).assertStatus(204)
+    assert.deepEqual(await page(), [[b.id]])
+  })
+
   test("a comment with another's upload or an unknown id is refused and nothing is written", async ({
     client,
     assert,

@@ -28,6 +28,8 @@ export default class extends BaseSchema {
       table.primary(['target_type', 'target_id', 'version', 'upload_id'])
       // Serving a file: is any content that has it still live?
       table.index(['upload_id'])
+      // Deleting a post: has it, or one of its comments, attachments to hide?
+      table.index(['post_id'])
     })
 
     this.schema.createTable('upload_hidden_targets', (table) => {

@@ -4,6 +4,13 @@ import { postShapes } from '#board/transformers/post_json'
 import { commentShape } from '#board/transformers/comment_json'
 import type { PostList } from '#board/actions/list_posts'
 import type { CommentList } from '#board/actions/list_member_content'
+import { contentExtensions } from '#board/services/content_extensions'
+
+/** A shape with the fields plugins add (optional: a plugin switched off adds none). */
+const withPluginFields = (schema: { properties?: object }) => ({
+  ...schema,
+  properties: { ...contentExtensions.schemas(), ...schema.properties },
+})
 
 const { id, count, string, dateTime, nullable, ref } = schemas
 const auth = true
@@ -14,6 +21,9 @@ const paging = {
 }
 const keyword =
   'Matches author name, title or content, literally (case-insensitive). On MariaDB the words of a keyword are found through the term index, which matches words by their start (case and accents folded); the total of a phrase may be a lower bound (total_relation "gte").'
+const attachmentsNote =
+  "Ids of the caller's uploads (at most 10, duplicates dropped), stored with the version by the uploads plugin: 403 E_FORBIDDEN for another member's upload (unless the previous version has it), 422 for an unknown id, and 422 when no plugin stores attachments."
+
 /** A page of a list: how many in all, this page's items, the cursor of the next page. */
 const page = (list: string, items: object) => ({
   total: count,
@@ -44,6 +54,7 @@ export default defineOpenApi({
       200: 'PostList',
     }),
     'POST /board/{category}': route('Create a post (version 1)', {
+      notes: { attachments: attachmentsNote },
       auth,
       body: v.postValidator,
       201: 'PostDetail',
@@ -52,6 +63,9 @@ export default defineOpenApi({
       200: 'PostDetail',
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
+      notes: {
+        attachments: `${attachmentsNote} Left out, the previous version's are kept; [] removes them.`,
+      },
       auth,
       body: v.postValidator,
       200: 'PostDetail',
@@ -81,11 +95,15 @@ export default defineOpenApi({
       200: 'CommentList',
     }),
     'POST /post/{id}/comment': route('Comment on a post (version 1)', {
+      notes: { attachments: attachmentsNote },
       auth,
       body: v.commentValidator,
       201: 'Comment',
     }),
     'PUT /comment/{id}': route('Edit a comment (author only): a new version', {
+      notes: {
+        attachments: `${attachmentsNote} Left out, the previous version's are kept; [] removes them.`,
+      },
       auth,
       body: v.commentValidator,
       200: 'Comment',
@@ -130,8 +148,13 @@ export default defineOpenApi({
       { auth, query: v.pageValidator, notes: paging, 200: 'DeletedCommentList' }
     ),
   },
+  // Getters: plugins register their fields in their providers' start(), before the
+  // document is built.
   schemas: {
     ...postShapes,
+    get PostDetail() {
+      return withPluginFields(postShapes.PostDetail)
+    },
     Category: shape({ id, name: string }),
     PostList: shape<PostList>({
       total: {
@@ -147,14 +170,22 @@ export default defineOpenApi({
       post_list: ref('Post[]'),
       next_cursor: nullable(string),
     }),
-    PostVersion: shape({ version: id, title: string, content: string, created_datetime: dateTime }),
-    Comment: commentShape,
+    get PostVersion() {
+      return withPluginFields(
+        shape({ version: id, title: string, content: string, created_datetime: dateTime })
+      )
+    },
+    get Comment() {
+      return withPluginFields(commentShape)
+    },
     CommentList: shape<CommentList>({
       total: count,
       comment_list: ref('Comment[]'),
       next_cursor: nullable(string),
     }),
-    CommentVersion: shape({ version: id, content: string, created_datetime: dateTime }),
+    get CommentVersion() {
+      return withPluginFields(shape({ version: id, content: string, created_datetime: dateTime }))
+    },
     Vote: shape({ voted: { type: 'boolean' }, vote: count }),
     DeletedPostList: shape(
       page('post_list', shape({ ...postShapes.Post.properties, deleted_datetime: dateTime }))

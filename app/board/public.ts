@@ -14,6 +14,17 @@ export { DeletePost } from '#board/actions/delete_post'
 export { CommentWrites } from '#board/actions/comment_writes'
 export { ManageCategories } from '#board/actions/manage_categories'
 
+// The extension point of content: extra input on writes (in the transaction), extra JSON fields.
+export {
+  contentExtensions,
+  MAX_ATTACHMENTS,
+  type ContentExtension,
+  type ContentExtensions,
+  type ContentKind,
+  type ContentVersionRef,
+  type ContentWrite,
+} from '#board/services/content_extensions'
+
 // The category tree (cached; `fresh()` after a change made elsewhere).
 export { CategoryTreeCache } from '#board/services/category_tree_cache'
 export type { CategoryTree, CategoryNode } from '#board/domain/category_tree'

@@ -1,7 +1,14 @@
 import { defineListeners } from '#core/plugins/plugin_listeners'
 import { RemoveAvatar } from '#uploads/actions/remove_avatar'
+import { AttachmentVisibility } from '#uploads/services/attachment_visibility'
 
 export default defineListeners({
   // A deleted account's picture is personal data: accounts cleared the template, the files go here.
   'user:deleted': ({ userId }) => new RemoveAvatar().ofDeletedAccount(userId),
+  // The board's events (emitted after commit; never fired while the board is off): deleted
+  // content hides its attachments' files from strangers, restored content shows them again.
+  'post:deleted': ({ postId }) => AttachmentVisibility.hide('post', postId),
+  'post:restored': ({ postId }) => AttachmentVisibility.show('post', postId),
+  'comment:deleted': ({ commentId }) => AttachmentVisibility.hide('comment', commentId),
+  'comment:restored': ({ commentId }) => AttachmentVisibility.show('comment', commentId),
 })

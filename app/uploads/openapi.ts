@@ -1,6 +1,6 @@
 import { defineOpenApi, route, schemas, shape } from '#core/openapi/openapi_fragment'
-import type { UploadJson } from '#uploads/transformers/upload_json'
 import { AVATAR_SIZES } from '#uploads/domain/avatar_sizes'
+import type { AttachmentJson, UploadJson } from '#uploads/transformers/upload_json'
 
 const auth = true
 
@@ -46,7 +46,9 @@ upload.requestBody = multipartFile
 const serveFile = route('An uploaded file, or its thumbnail (<id>_thumb.webp)', {
   description:
     'On the fs disk the file itself, with an immutable Cache-Control and an ETag; images ' +
-    'inline, other files as attachments. On S3 a redirect to a signed URL.',
+    'inline, other files as attachments. On S3 a redirect to a signed URL. An upload attached ' +
+    'only to deleted posts or comments answers 404, except to its uploader and staff sending ' +
+    'their bearer token (then with Cache-Control: private, no-store).',
   200: { description: 'The file' },
   302: { description: 'DRIVE_DISK=s3: a signed URL of the bucket' },
   304: { description: 'Not modified (If-None-Match)' },
@@ -153,6 +155,16 @@ export default defineOpenApi({
         example: '/uploads/avatars/3f2a9c0d1e4b5a6978c0d1e2f3a4b5c6/{size}.webp',
       },
       sizes: { type: 'array', items: { enum: [...AVATAR_SIZES] } },
+    }),
+    // In the JSON of posts, comments and their versions (the board's content extension point).
+    Attachment: shape<AttachmentJson>({
+      id: schemas.id,
+      url: schemas.string,
+      content_type: schemas.string,
+      size: schemas.count,
+      width: schemas.nullable(schemas.count),
+      height: schemas.nullable(schemas.count),
+      thumbnail_url: schemas.nullable(schemas.string),
     }),
   },
 })

@@ -3,9 +3,10 @@ import { definePlugin } from '#core/plugins/define_plugin'
 /**
  * Uploads: images and files members upload (POST /api/v1/uploads), typed
  * from their bytes, images cleaned and thumbnailed with sharp, stored on a
- * local folder or an S3 bucket through flydrive (docs/uploads.md); and
- * members' pictures (PUT /api/v1/user/avatar), whose URL template the
- * account carries.
+ * local folder or an S3 bucket through flydrive (docs/uploads.md); members'
+ * pictures (PUT /api/v1/user/avatar), whose URL template the account
+ * carries; and, while the board is on, attachments of posts and comments
+ * (the board's content extension point, registered by the provider).
  */
 export default definePlugin({
   name: 'uploads',

@@ -2,6 +2,7 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import config from '#uploads/config'
 import { PollingLoop } from '#core/queue/polling_loop'
 import { PRUNE_BATCH, PruneUploads } from '#uploads/services/prune_uploads'
+import { pluginOn } from '#core/plugins/plugin_on'
 
 /**
  * Runs the prune job (unattached uploads past UPLOAD_UNATTACHED_TTL_HOURS)
@@ -13,6 +14,14 @@ export default class UploadsProvider {
   #loop: PollingLoop | undefined
 
   constructor(protected app: ApplicationService) {}
+
+  /** Attachments, while the board is on (an optional integration: uploads works without it). */
+  async start() {
+    if (!pluginOn('board')) return
+    const { contentExtensions } = await import('#board/public')
+    const { attachmentFields } = await import('#uploads/services/attachment_fields')
+    contentExtensions.register('uploads', attachmentFields)
+  }
 
   async ready() {
     if (this.app.getEnvironment() !== 'web') return

@@ -15,16 +15,25 @@ import { BoardCache } from '#board/services/board_cache'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { commentValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
+import { contentExtensions } from '#board/services/content_extensions'
 
 /**
  * Comment writes: create (version 1), edit (version n+1), soft delete and
  * restore. Only on live posts; the post's comment count changes in the
  * same transaction. Plugins' `comment:creating` and `comment:updating`
  * hooks may change or refuse the text before the transaction starts.
+ * `attachments` go to the plugin that stores them, in the transaction;
+ * left out of an edit, the previous version's are kept.
  */
 export class CommentWrites {
-  async create(actor: AuthUser, postId: number, given: string) {
+  async create(
+    actor: AuthUser,
+    postId: number,
+    given: string,
+    options: { attachments?: number[] } = {}
+  ) {
     await assertMayContribute(actor)
+    const attachments = contentExtensions.attachmentsOf(options.attachments)
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
@@ -46,6 +55,16 @@ export class CommentWrites {
         { commentId: row.id, version: 1, content, userId: actor.id, createdAt: row.createdAt },
         { client: trx }
       )
+      await contentExtensions.written({
+        trx,
+        kind: 'comment',
+        id: row.id,
+        postId,
+        version: 1,
+        userId: actor.id,
+        baseVersion: null,
+        attachments,
+      })
       await trx.from('posts').where('id', postId).increment('comment_count', 1)
       return row
     })
@@ -59,7 +78,13 @@ export class CommentWrites {
     return comment
   }
 
-  async edit(actor: AuthUser, commentId: number, given: string) {
+  async edit(
+    actor: AuthUser,
+    commentId: number,
+    given: string,
+    options: { attachments?: number[] } = {}
+  ) {
+    const attachments = contentExtensions.attachmentsOf(options.attachments)
     const existing = await Comment.query().where('id', commentId).whereNull('deleted_at').first()
     if (!existing) throw AppException.notFound('Comment')
     await authorize(actor, CommentPolicy, 'edit', existing)
@@ -89,6 +114,16 @@ export class CommentWrites {
         { commentId, version, content, userId: actor.id, createdAt: at },
         { client: trx }
       )
+      await contentExtensions.written({
+        trx,
+        kind: 'comment',
+        id: commentId,
+        postId: comment.postId,
+        version,
+        userId: actor.id,
+        baseVersion: comment.currentVersion,
+        attachments,
+      })
       return { comment, version }
     })
     await BoardCache.membersChanged([result.comment.userId])

@@ -9,14 +9,21 @@ import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { postValidator } from '#board/validators/board_validators'
+import { contentExtensions } from '#board/services/content_extensions'
 
 /**
  * Writes a post and its version 1 in one transaction (never a post without
- * text). Plugins' `post:creating` hooks may change or refuse the text first.
+ * text). Plugins' `post:creating` hooks may change or refuse the text first;
+ * plugins that store attachments record them in the same transaction.
  */
 export class CreatePost {
-  async handle(actor: AuthUser, categoryName: string, given: { title: string; content: string }) {
+  async handle(
+    actor: AuthUser,
+    categoryName: string,
+    given: { title: string; content: string; attachments?: number[] }
+  ) {
     await assertMayContribute(actor)
+    const attachments = contentExtensions.attachmentsOf(given.attachments)
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
     if (!category) throw AppException.notFound('Category')
@@ -64,6 +71,16 @@ export class CreatePost {
         categoryId: category.id,
         title: input.title,
         content: input.content,
+      })
+      await contentExtensions.written({
+        trx,
+        kind: 'post',
+        id: row.id,
+        postId: row.id,
+        version: 1,
+        userId: actor.id,
+        baseVersion: null,
+        attachments,
       })
       return row
     })

@@ -14,16 +14,24 @@ import { SearchIndex } from '#board/search/post_search'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { postValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
+import { contentExtensions } from '#board/services/content_extensions'
 
 /**
  * Every edit is a new version numbered one higher. The post row is locked
  * (MariaDB) or the write transaction is exclusive (SQLite) while the number
  * is taken, so concurrent edits get contiguous, unique versions; the
  * UNIQUE(post_id, version) index backs it. Plugins' `post:updating` hooks
- * may change or refuse the text before the transaction starts.
+ * may change or refuse the text before the transaction starts. Attachments
+ * left out of an edit are the previous version's; a version restore takes
+ * the restored version's.
  */
 export class EditPost {
-  async handle(actor: AuthUser, postId: number, given: { title: string; content: string }) {
+  async handle(
+    actor: AuthUser,
+    postId: number,
+    given: { title: string; content: string; attachments?: number[] }
+  ) {
+    const attachments = contentExtensions.attachmentsOf(given.attachments)
     // 404 and 403 come before a hook's refusal; the transaction checks again under the lock.
     const existing = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!existing) throw AppException.notFound('Post')
@@ -39,7 +47,10 @@ export class EditPost {
     const result = await db.transaction(async (trx) => {
       const post = await lockPost(trx, postId)
       await authorize(actor, PostPolicy, 'edit', post)
-      return appendPostVersion(trx, post, actor.id, input)
+      return appendPostVersion(trx, post, actor.id, input, {
+        baseVersion: post.currentVersion,
+        attachments,
+      })
     })
     await afterPostVersion(result.post, actor.id, result.version, input, null)
     return result
@@ -54,7 +65,13 @@ export class EditPost {
         .where({ post_id: postId, version })
         .first()
       if (!old) throw AppException.notFound('Version')
-      return appendPostVersion(trx, post, actor.id, { title: old.title, content: old.content })
+      return appendPostVersion(
+        trx,
+        post,
+        actor.id,
+        { title: old.title, content: old.content },
+        { baseVersion: version, attachments: null }
+      )
     })
     await afterPostVersion(result.post, actor.id, result.version, result, version)
     return result
@@ -65,7 +82,8 @@ async function appendPostVersion(
   trx: TransactionClientContract,
   post: Post,
   userId: number,
-  input: { title: string; content: string }
+  input: { title: string; content: string },
+  extra: { baseVersion: number; attachments: number[] | null }
 ) {
   // The post's updated_at is its newest version's time.
   const at = DateTime.utc()
@@ -84,6 +102,15 @@ async function appendPostVersion(
     categoryId: post.categoryId,
     title: input.title,
     content: input.content,
+  })
+  await contentExtensions.written({
+    trx,
+    kind: 'post',
+    id: post.id,
+    postId: post.id,
+    version,
+    userId,
+    ...extra,
   })
   return { post, version, title: input.title, content: input.content }
 }

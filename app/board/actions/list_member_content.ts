@@ -9,6 +9,7 @@ import { commentQuery, MEMBER_COMMENTS_INDEX } from '#board/services/comment_que
 import { postJson, type PostRow } from '#board/transformers/post_json'
 import { commentJson, type CommentJson } from '#board/transformers/comment_json'
 import type { PostList } from '#board/actions/list_posts'
+import { contentExtensions } from '#board/services/content_extensions'
 import {
   cachedMemberCounts,
   memberComments,
@@ -43,12 +44,20 @@ export class ListMemberContent {
 
   async comments(name: string, page: PageRequest): Promise<CommentList> {
     const userId = await memberId(name)
-    return cache.getOrSet({
+    let uncached: CommentList | undefined
+    const cached = await cache.getOrSet({
       key: pageKey('board:member-comments', userId, page),
       ttl: '5m',
       tags: [BoardCache.memberTag(userId), 'board:all'],
-      factory: () => this.loadComments(userId, page),
+      factory: async (ctx) => {
+        const { list, complete } = await this.loadComments(userId, page)
+        if (complete) return list
+        // Without a failed plugin's fields (contentExtensions): answered, not cached.
+        uncached = list
+        return ctx.skip()
+      },
     })
+    return (cached ?? uncached)!
   }
 
   private async loadPosts(userId: number, page: PageRequest): Promise<PostList> {
@@ -65,16 +74,23 @@ export class ListMemberContent {
     }
   }
 
-  private async loadComments(userId: number, page: PageRequest): Promise<CommentList> {
+  private async loadComments(userId: number, page: PageRequest) {
     // Pinned like the posts' index; the comments' posts are primary key lookups.
     const query = memberComments(commentQuery(MEMBER_COMMENTS_INDEX), [userId])
     const { rows, nextCursor } = pageOf(await atPage(query, page, 'c.id'), page)
     const counts = await cachedMemberCounts(userId)
-    return {
+    // Plugins' fields of each comment (the uploads plugin's attachments), in one batch.
+    const { items, complete } = await contentExtensions.addFields(
+      'comment',
+      rows.map(commentJson),
+      (comment) => comment
+    )
+    const list: CommentList = {
       total: counts.comment_count,
-      comment_list: rows.map(commentJson),
+      comment_list: items,
       next_cursor: nextCursor,
     }
+    return { list, complete }
   }
 }
 

@@ -3,7 +3,14 @@ import { AppException } from '#core/exceptions/app_exception'
 import { toIso } from '#core/database/to_iso'
 import { pageOf, type PageRequest } from '#board/domain/page_request'
 import { commentQuery } from '#board/services/comment_query'
-import { commentJson } from '#board/transformers/comment_json'
+import { commentJson, type CommentJson } from '#board/transformers/comment_json'
+import { contentExtensions } from '#board/services/content_extensions'
+
+/** Plugins' fields (contentExtensions) of comments, by their id and version, in one batch. */
+async function withFields<Item extends CommentJson>(comments: Item[]) {
+  const { items } = await contentExtensions.addFields('comment', comments, (c) => c)
+  return items
+}
 
 /** Comments of a live post, oldest first, and a comment's history. */
 export class ReadComments {
@@ -22,7 +29,7 @@ export class ReadComments {
     const { rows, nextCursor } = pageOf(await query, page)
     return {
       total: Number(post.comment_count),
-      comment_list: rows.map(commentJson),
+      comment_list: await withFields(rows.map(commentJson)),
       next_cursor: nextCursor,
     }
   }
@@ -36,7 +43,8 @@ export class ReadComments {
       .whereNull('p.deleted_at')
       .first()
     if (!row) throw AppException.notFound('Comment')
-    return commentJson(row)
+    const [comment] = await withFields([commentJson(row)])
+    return comment
   }
 
   /** A live comment with the text of one of its versions: the answer of the edit that wrote it. */
@@ -52,12 +60,15 @@ export class ReadComments {
       .whereNull('p.deleted_at')
       .first()
     if (!row) throw AppException.notFound('Comment')
-    return {
-      ...commentJson(row),
-      content: row.written_content as string,
-      version,
-      updated_datetime: toIso(row.written_at)!,
-    }
+    const [comment] = await withFields([
+      {
+        ...commentJson(row),
+        content: row.written_content as string,
+        version,
+        updated_datetime: toIso(row.written_at)!,
+      },
+    ])
+    return comment
   }
 
   async history(commentId: number) {
@@ -74,10 +85,15 @@ export class ReadComments {
       .where('comment_id', commentId)
       .orderBy('version', 'desc')
       .select('version', 'content', 'created_at')
-    return versions.map((v) => ({
+    const list = versions.map((v) => ({
       version: Number(v.version),
       content: v.content,
       created_datetime: toIso(v.created_at)!,
     }))
+    const { items } = await contentExtensions.addFields('comment', list, (v) => ({
+      id: commentId,
+      version: v.version,
+    }))
+    return items
   }
 }

@@ -7,23 +7,35 @@ import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { postAtVersionQuery, postQuery } from '#board/services/post_query'
 import { postDetailJson, type PostRow } from '#board/transformers/post_json'
+import { contentExtensions } from '#board/services/content_extensions'
 
-/** Public reads of one post: detail (cached), history and its CSV. Deleted posts are 404. */
+/**
+ * Public reads of one post: detail (cached), history and its CSV. Deleted
+ * posts are 404. Plugins' fields (contentExtensions) are part of the
+ * detail, of the cached one too, and of each version of the history.
+ */
 export class ReadPost {
   async show(postId: number) {
-    const post = await cache.getOrSet({
+    let uncached: object | undefined
+    const cached = await cache.getOrSet({
       key: BoardCache.postKey(postId),
       ttl: '5m',
       tags: ['board:all'],
-      factory: async () => {
+      factory: async (ctx) => {
         const row: PostRow | null = await postQuery()
           .where('p.id', postId)
           .whereNull('p.deleted_at')
           .first()
         if (!row) return null
-        return postDetailJson(row, await CategoryTreeCache.get())
+        const detail = postDetailJson(row, await CategoryTreeCache.get())
+        const { items, complete } = await contentExtensions.addFields('post', [detail], (p) => p)
+        if (complete) return items[0]
+        // Without a failed plugin's fields: answered, not cached (the next read asks again).
+        uncached = items[0]
+        return ctx.skip()
       },
     })
+    const post = cached ?? uncached
     if (!post) throw AppException.notFound('Post')
     return post
   }
@@ -38,11 +50,13 @@ export class ReadPost {
       .whereNull('p.deleted_at')
       .first()
     if (!row) throw AppException.notFound('Post')
-    return {
+    const detail = {
       ...postDetailJson(row, await CategoryTreeCache.get()),
       version: Number(row.version),
       updated_datetime: toIso(row.version_created_at)!,
     }
+    const { items } = await contentExtensions.addFields('post', [detail], (p) => p)
+    return items[0]
   }
 
   async history(postId: number) {
@@ -53,12 +67,17 @@ export class ReadPost {
       .where('post_id', postId)
       .orderBy('version', 'desc')
       .select('version', 'title', 'content', 'created_at')
-    return versions.map((v) => ({
+    const list = versions.map((v) => ({
       version: Number(v.version),
       title: v.title,
       content: v.content,
       created_datetime: toIso(v.created_at)!,
     }))
+    const { items } = await contentExtensions.addFields('post', list, (v) => ({
+      id: postId,
+      version: v.version,
+    }))
+    return items
   }
 
   async historyCsv(postId: number) {

@@ -20,8 +20,8 @@ export default class CommentController {
     writes: CommentWrites,
     readComments: ReadComments
   ) {
-    const { content } = await request.validateUsing(commentValidator)
-    const comment = await writes.create(apiUser(auth), params.id, content)
+    const { content, attachments } = await request.validateUsing(commentValidator)
+    const comment = await writes.create(apiUser(auth), params.id, content, { attachments })
     return response.created(await readComments.show(comment.id))
   }
 
@@ -31,8 +31,8 @@ export default class CommentController {
     writes: CommentWrites,
     readComments: ReadComments
   ) {
-    const { content } = await request.validateUsing(commentValidator)
-    const { version } = await writes.edit(apiUser(auth), params.id, content)
+    const { content, attachments } = await request.validateUsing(commentValidator)
+    const { version } = await writes.edit(apiUser(auth), params.id, content, { attachments })
     return readComments.showVersion(params.id, version)
   }
 

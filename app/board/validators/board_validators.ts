@@ -1,18 +1,31 @@
 import vine from '@vinejs/vine'
 import { MAX_PAGE_SIZE } from '#board/domain/page_request'
 import { withoutControls } from '#core/validation/text_rules'
+import { MAX_ATTACHMENTS } from '#board/services/content_extensions'
 
 /** Text must hold something other than white space; control characters are dropped first. */
 const text = (max: number, multiline = true) =>
   vine.string().use(withoutControls({ multiline })).trim().minLength(1).maxLength(max)
 
+/**
+ * Ids a plugin stores with the version (the uploads plugin: the writer's
+ * uploads). Left out on an edit: the previous version's are kept; `[]`
+ * removes them. Refused (422) when no plugin stores attachments.
+ */
+const attachments = vine
+  .array(vine.number().withoutDecimals().positive())
+  .maxLength(MAX_ATTACHMENTS)
+  .optional()
+
 export const postValidator = vine.create({
   title: text(255, false),
   content: text(5000),
+  attachments,
 })
 
 export const commentValidator = vine.create({
   content: text(2000),
+  attachments,
 })
 
 const pageFields = {

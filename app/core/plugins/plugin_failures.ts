@@ -1,7 +1,7 @@
 import logger from '@adonisjs/core/services/logger'
 import { safeErrorFields } from '#core/exceptions/safe_error_fields'
 
-export type FailureKind = 'listener' | 'hook' | 'profile-field'
+export type FailureKind = 'listener' | 'hook' | 'profile-field' | 'content-field'
 
 export interface FailureCount {
   kind: FailureKind

@@ -5,6 +5,8 @@ import type { Actor } from '#accounts/public'
 import Upload from '#uploads/models/upload'
 import UploadPolicy from '#uploads/policies/upload_policy'
 import { uploadDisk } from '#uploads/services/upload_disk'
+import db from '@adonisjs/lucid/services/db'
+import { pluginOn } from '#core/plugins/plugin_on'
 
 /** Files of an upload on the disk. */
 export function keysOf(upload: { storageKey: string; thumbnailKey: string | null }) {
@@ -21,14 +23,31 @@ export async function deleteFiles(keys: string[]) {
   )
 }
 
-/** Removes an upload: the uploader or staff (UploadPolicy.delete); `actor` null is an operator. */
+/**
+ * Removes an upload: the uploader or staff (UploadPolicy.delete); `actor`
+ * null is an operator. Its attachments go with it (foreign key), so the
+ * cached answers that showed it (post details, the author's comment
+ * lists) are dropped.
+ */
 export class DeleteUpload {
   async handle(id: number, actor: Actor | null) {
     const upload = await Upload.find(id)
     if (!upload) throw AppException.notFound('Upload')
     await authorize(actor, UploadPolicy, 'delete', upload)
+    const targets = await db
+      .from('upload_attachments')
+      .where('upload_id', id)
+      .distinct('target_type', 'target_id')
     // The row first: from then on the URL answers 404, whatever happens to the files.
     await upload.delete()
+    if (targets.length && pluginOn('board')) {
+      const { contentExtensions } = await import('#board/public')
+      await contentExtensions.fieldsChanged({
+        postIds: targets.filter((t) => t.target_type === 'post').map((t) => Number(t.target_id)),
+        // Only a comment's author attaches to it (comments have no version restore).
+        commentAuthorIds: targets.some((t) => t.target_type === 'comment') ? [upload.userId] : [],
+      })
+    }
     await deleteFiles(keysOf(upload))
   }
 }

@@ -5,9 +5,28 @@ import Upload from '#uploads/models/upload'
 import { contentDisposition } from '#uploads/domain/media_type'
 import { extensionOf, parseServedFile } from '#uploads/domain/storage_key'
 import { uploadDisk } from '#uploads/services/upload_disk'
+import { AttachmentVisibility } from '#uploads/services/attachment_visibility'
+import UploadPolicy from '#uploads/policies/upload_policy'
+import { apiUser, type Actor } from '#accounts/public'
 
 /** A URL's content never changes (keys are random and never reused): caches may keep it. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** A file of deleted content, shown to its uploader or staff: no shared cache may keep it. */
+const PRIVATE = 'private, no-store'
+
+/**
+ * The reader, when the request carries a bearer token (a client fetching
+ * a hidden file for its uploader or staff); anyone else is a stranger.
+ */
+async function reader(ctx: HttpContext): Promise<Actor | null> {
+  if (!ctx.request.header('authorization')) return null
+  try {
+    await ctx.auth.authenticateUsing(['api', 'api_tokens'])
+    return apiUser(ctx.auth)
+  } catch {
+    return null
+  }
+}
 
 export default class UploadFilesController {
   /**
@@ -15,13 +34,20 @@ export default class UploadFilesController {
    * signed URL of the S3 bucket. The key comes from the database row
    * found by the URL's public id, never from the URL itself.
    */
-  async show({ params, request, response }: HttpContext) {
+  async show(ctx: HttpContext) {
+    const { params, request, response } = ctx
     const served = parseServedFile(String(params.file))
     if (!served) throw AppException.notFound('File')
     const upload = await Upload.findBy('publicId', served.publicId)
     const key = served.thumbnail ? upload?.thumbnailKey : upload?.storageKey
     if (!upload || !key || extensionOf(key) !== served.extension) {
       throw AppException.notFound('File')
+    }
+    // Attached only to deleted content: 404, but to the uploader and staff.
+    const hidden = upload.attachedAt !== null && (await AttachmentVisibility.hidden(upload.id))
+    if (hidden) {
+      const actor = await reader(ctx)
+      if (!actor || !new UploadPolicy().view(actor, upload)) throw AppException.notFound('File')
     }
     const type = served.thumbnail ? 'image/webp' : upload.contentType
     const disposition = contentDisposition(type, served.thumbnail ? null : upload.originalName)
@@ -38,13 +64,13 @@ export default class UploadFilesController {
       // The redirect may be reused while the signature is valid, not longer.
       response.header(
         'cache-control',
-        `private, max-age=${Math.floor(settings.s3.signedUrlSeconds / 2)}`
+        hidden ? PRIVATE : `private, max-age=${Math.floor(settings.s3.signedUrlSeconds / 2)}`
       )
       return response.redirect(url)
     }
 
     response.header('etag', `"${served.publicId}${served.thumbnail ? '-thumb' : ''}"`)
-    response.header('cache-control', IMMUTABLE)
+    response.header('cache-control', hidden ? PRIVATE : IMMUTABLE)
     response.header('content-type', headerType)
     response.header('content-disposition', disposition)
     // What a browser may do with it: nothing beyond showing it.

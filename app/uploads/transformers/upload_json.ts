@@ -31,3 +31,12 @@ export function uploadJson(upload: Upload): UploadJson {
     created_at: upload.createdAt.toUTC().toISO()!,
   }
 }
+
+/** An upload as a post or comment shows it: the upload's JSON without its time. */
+export type AttachmentJson = Omit<UploadJson, 'created_at'>
+
+export function attachmentJson(upload: Upload): AttachmentJson {
+  const { created_at: createdAt, ...json } = uploadJson(upload)
+  void createdAt
+  return json
+}

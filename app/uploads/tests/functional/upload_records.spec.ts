@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -11,9 +11,10 @@ import { pathOf, upload } from '#uploads/tests/helpers'
 import * as fixtures from '#uploads/tests/fixtures'
 import config from '#uploads/config'
 
-/** Whether the fs disk holds `key` (under UPLOAD_FS_ROOT, which test runs may set). */
+/** Whether the fs disk holds the key (UPLOAD_FS_ROOT: a run may give its own folder). */
 function onDisk(key: string) {
-  return existsSync(resolve(app.makePath(), config.get().fsRoot, key))
+  const root = config.get().fsRoot
+  return existsSync(isAbsolute(root) ? join(root, key) : app.makePath(root, key))
 }
 
 async function rowOf(id: number) {

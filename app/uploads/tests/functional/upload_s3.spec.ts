@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import sharp from 'sharp'
 import { signedInUser } from '#tests/helpers/accounts'
+import { createBoard } from '#tests/helpers/board'
 import { pathOf, upload, withSettings } from '#uploads/tests/helpers'
 import { BUCKET, startS3Server } from '#uploads/tests/s3_server'
 import { uploadDisk } from '#uploads/services/upload_disk'
@@ -110,5 +111,33 @@ test.group('Uploads on an S3 bucket (s3rver on 127.0.0.1)', (group) => {
     const refused = await upload(client, member, fixtures.pngBomb(), { filename: 'b.png' })
     refused.assertStatus(422)
     assert.equal(await objects(), before)
+  })
+  test('an attachment of a deleted post is refused to strangers, signed for its uploader', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const created = await upload(client, author, await fixtures.png(), { filename: 'a.png' })
+    const image = created.body()
+    const post = await client
+      .post(`/api/v1/board/${category}`)
+      .headers(author.auth)
+      .json({ title: 'On S3', content: 'An image', attachments: [image.id] })
+    post.assertStatus(201)
+    assert.equal(post.body().attachments[0].url, image.url)
+
+    ;(await client.delete(`/api/v1/post/${post.body().id}`).headers(author.auth)).assertStatus(204)
+    ;(await client.get(pathOf(image.url)).redirects(0)).assertStatus(404)
+    const own = await client.get(pathOf(image.url)).headers(author.auth).redirects(0)
+    own.assertStatus(302)
+    assert.equal(own.header('cache-control'), 'private, no-store')
+    assert.equal((await fetch(String(own.header('location')))).status, 200)
+
+    const restored = await client
+      .post(`/api/v1/post/${post.body().id}/restore`)
+      .headers(author.auth)
+    restored.assertStatus(200)
+    ;(await client.get(pathOf(image.url)).redirects(0)).assertStatus(302)
   })
 })

@@ -28,12 +28,12 @@ export function childEnv(env: Record<string, string>) {
 }
 
 /** Runs an Ace command to completion (migrations, seeders) with the given env. */
-export function runAce(args: string[], env: Record<string, string>) {
+export function runAce(args: string[], env: Record<string, string>, timeoutMs = 120_000) {
   const result = spawnSync(process.execPath, ['ace', ...args], {
     cwd: app.makePath(),
     env: childEnv(env),
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: timeoutMs,
   })
   if (result.status !== 0)
     throw new Error(`ace ${args.join(' ')} failed: ${result.stderr || result.stdout}`)

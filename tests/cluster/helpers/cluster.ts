@@ -36,6 +36,8 @@ export interface Cluster {
   /** The env every instance runs with (for Ace commands against the cluster). */
   env: Record<string, string>
   nginxErrors(): string
+  /** Another nginx (the same config) in front of only some instances; answers its URL. */
+  proxyTo(label: string, only: AppInstance[]): Promise<string>
 }
 
 const DATABASE = 'board'
@@ -50,13 +52,24 @@ const DATABASE = 'board'
 export async function startCluster(
   name: string,
   cleanup: (stop: () => Promise<unknown>) => void,
-  options: { instances: number; replica?: boolean; env?: Record<string, string> }
+  options: {
+    instances: number
+    replica?: boolean
+    env?: Record<string, string>
+    /** More options for the primary's mariadbd. */
+    primaryOptions?: string[]
+  }
 ): Promise<Cluster> {
   const buildDir = productionBuild()
   const dir = app.makePath('tmp', 'cluster', name)
   rmSync(dir, { recursive: true, force: true })
 
-  const primary = await startMariaDb({ dir: `${dir}/primary`, port: await freePort(), serverId: 1 })
+  const primary = await startMariaDb({
+    dir: `${dir}/primary`,
+    port: await freePort(),
+    serverId: 1,
+    options: options.primaryOptions,
+  })
   cleanup(() => primary.stop())
   let replica: MariaDbProcess | null = null
   if (options.replica) {
@@ -110,5 +123,21 @@ export async function startCluster(
     `${dir}/nginx`
   )
   cleanup(() => nginx.stop())
-  return { url: nginx.url, instances, primary, replica, env, nginxErrors: nginx.errorLog }
+  return {
+    url: nginx.url,
+    instances,
+    primary,
+    replica,
+    env,
+    nginxErrors: nginx.errorLog,
+    async proxyTo(label: string, only: AppInstance[]) {
+      const proxy = await startNginx(
+        await freePort(),
+        only.map((instance) => instance.port),
+        `${dir}/nginx-${label}`
+      )
+      cleanup(() => proxy.stop())
+      return proxy.url
+    },
+  }
 }

@@ -25,6 +25,8 @@ export async function startMariaDb(options: {
   port: number
   serverId: number
   readOnly?: boolean
+  /** More mariadbd options (a larger buffer pool for a big dataset, ...). */
+  options?: string[]
 }): Promise<MariaDbProcess> {
   const { dir, port, serverId } = options
   rmSync(dir, { recursive: true, force: true })
@@ -65,6 +67,7 @@ export async function startMariaDb(options: {
         // The app's bulk writes and long searches use the same limits as the shared service.
         '--max-connections=300',
         ...(options.readOnly ? ['--read-only'] : []),
+        ...(options.options ?? []),
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] }
     )

@@ -17,7 +17,7 @@ export interface PostRow {
   content: string
   author_name: string | null
   author_deleted_at: Date | string | null
-  /** The author's picture template (withAuthorName), null when none, blocked or deleted. */
+  /** The author's picture template (withAuthorName), null when none or deleted. */
   author_avatar?: string | null
 }
 
@@ -39,7 +39,7 @@ export function authorName(name: string | null, deletedAt: unknown) {
   return !name || deletedAt ? DELETED_AUTHOR_NAME : name
 }
 
-/** The author's picture template, or null (none, a blocked or a deleted account). */
+/** The author's picture template, or null (none, or a deleted account). */
 export function authorAvatar(avatar: string | null | undefined, deletedAt: unknown) {
   return deletedAt ? null : (avatar ?? null)
 }
@@ -72,7 +72,7 @@ const { id, count, string, dateTime } = schemas
 export const authorAvatarSchema = {
   ...schemas.nullable(string),
   description:
-    "The author's picture as a URL template: replace `{size}` with 48, 96 or 240; null when none, blocked or deleted",
+    "The author's picture as a URL template: replace `{size}` with 48, 96 or 240; null when none or deleted",
 }
 const postFields = {
   id,

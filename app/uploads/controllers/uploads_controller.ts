@@ -7,6 +7,7 @@ import { ShowUpload } from '#uploads/actions/show_upload'
 import { DeleteUpload } from '#uploads/actions/delete_upload'
 import { UploadRefusal } from '#uploads/domain/upload_refusal'
 import { receiveFile, removeQuietly, type ReceivedFile } from '#uploads/services/receive_file'
+import { isStorageFault } from '#uploads/services/storage_fault'
 import { uploadJson } from '#uploads/transformers/upload_json'
 import { countRefusal } from '#uploads/metrics'
 
@@ -63,20 +64,33 @@ export default class UploadsController {
 async function receive(request: HttpContext['request'], maxBytes: number): Promise<ReceivedFile> {
   let received: ReceivedFile | undefined
   let extra: ReceivedFile | undefined
+  // The body parser keeps a handler's error to itself (the part only counts as failed):
+  // a server-side one is kept here, so it is not taken for a missing file (422).
+  let fault: unknown
   request.multipart.onFile('file', {}, async (part, reportChunk) => {
-    const file = await receiveFile(part, reportChunk)
-    // Only one file per upload: a second `file` part is read and dropped.
-    if (received) extra = file
-    else received = file
+    try {
+      const file = await receiveFile(part, reportChunk)
+      // Only one file per upload: a second `file` part is read and dropped.
+      if (received) extra = file
+      else received = file
+    } catch (error) {
+      if (isStorageFault(error)) fault ??= error
+      throw error
+    }
   })
   try {
     await request.multipart.process({ limit: maxBytes })
   } catch (error) {
     await removeQuietly(received?.path)
+    if (fault) throw fault
     if (error instanceof Exception && error.status === 413) throw tooLarge(maxBytes)
     throw error
   } finally {
     await removeQuietly(extra?.path)
+  }
+  if (fault) {
+    await removeQuietly(received?.path)
+    throw fault
   }
   if (!received) throw UploadRefusal.unsupported('no_file', 'Send the file in the field "file"')
   return received

@@ -1,4 +1,6 @@
+import { isAbsolute, join } from 'node:path'
 import type { ApiClient } from '@japa/api-client'
+import app from '@adonisjs/core/services/app'
 import type { Session } from '#tests/helpers/accounts'
 import config from '#uploads/config'
 
@@ -26,4 +28,10 @@ export function withSettings(change: Partial<Settings>) {
 /** The path part of an upload URL (the client joins it to the test server). */
 export function pathOf(url: string) {
   return new URL(url, 'http://localhost').pathname
+}
+
+/** Where a key of the fs disk lives (UPLOAD_FS_ROOT, which each test run may set). */
+export function fsPath(key = '') {
+  const root = config.get().fsRoot
+  return join(isAbsolute(root) ? root : app.makePath(root), key)
 }

@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { sqlTime } from '#core/database/sql_now'
 import { signedInUser } from '#tests/helpers/accounts'
 import { runCommand } from '#tests/helpers/ace'
 import { scrape } from '#tests/helpers/metrics'
-import { pathOf, upload } from '#uploads/tests/helpers'
+import { fsPath, pathOf, upload } from '#uploads/tests/helpers'
 import * as fixtures from '#uploads/tests/fixtures'
 
 function onDisk(key: string) {
-  return existsSync(app.makePath('tmp/test-uploads', key))
+  return existsSync(fsPath(key))
 }
 
 async function rowOf(id: number) {

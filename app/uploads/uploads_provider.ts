@@ -1,4 +1,5 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import logger from '@adonisjs/core/services/logger'
 import config from '#uploads/config'
 import { PollingLoop } from '#core/queue/polling_loop'
 import { PRUNE_BATCH, PruneUploads } from '#uploads/services/prune_uploads'
@@ -24,8 +25,10 @@ export default class UploadsProvider {
       pollIntervalMs: settings.pruneIntervalMs,
       batchSize: PRUNE_BATCH,
       poll: async () => {
-        const { removed } = await prune.handle({ limit: PRUNE_BATCH })
-        return removed
+        const { removed, found } = await prune.handle({ limit: PRUNE_BATCH })
+        if (removed) logger.info({ removed }, 'unattached uploads pruned')
+        // `found`: a full batch polls again at once, even when some were attached meanwhile.
+        return found
       },
     })
     this.#loop.start()

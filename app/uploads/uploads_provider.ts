@@ -15,6 +15,14 @@ export default class UploadsProvider {
 
   constructor(protected app: ApplicationService) {}
 
+  /** /health/ready gets the upload disk's check (usage and free space). */
+  async start() {
+    if (!['web', 'test'].includes(this.app.getEnvironment())) return
+    const { healthChecks } = await import('#core/health_checks')
+    const { UploadDiskCheck } = await import('#uploads/services/upload_disk_check')
+    healthChecks.append([new UploadDiskCheck()])
+  }
+
   async ready() {
     if (this.app.getEnvironment() !== 'web') return
     const settings = config.get()

@@ -1,3 +1,4 @@
+import emitter from '@adonisjs/core/services/emitter'
 import logger from '@adonisjs/core/services/logger'
 import { authorize } from '#core/authorization/authorize'
 import { AppException } from '#core/exceptions/app_exception'
@@ -21,7 +22,11 @@ export async function deleteFiles(keys: string[]) {
   )
 }
 
-/** Removes an upload: the uploader or staff (UploadPolicy.delete); `actor` null is an operator. */
+/**
+ * Removes an upload: the uploader or staff (UploadPolicy.delete); `actor`
+ * null is an operator. Emits `upload:deleted` (the audit plugin records
+ * the deletions of others' uploads).
+ */
 export class DeleteUpload {
   async handle(id: number, actor: Actor | null) {
     const upload = await Upload.find(id)
@@ -30,5 +35,10 @@ export class DeleteUpload {
     // The row first: from then on the URL answers 404, whatever happens to the files.
     await upload.delete()
     await deleteFiles(keysOf(upload))
+    await emitter.emit('upload:deleted', {
+      uploadId: upload.id,
+      userId: upload.userId,
+      actorId: actor?.id ?? null,
+    })
   }
 }

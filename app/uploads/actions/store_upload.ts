@@ -15,7 +15,7 @@ import { uploadDisk } from '#uploads/services/upload_disk'
 import { storing } from '#uploads/services/storage_fault'
 import { uploadBytes, uploadsStored } from '#uploads/metrics'
 
-/** Bytes a member's uploads take (through the (user_id, created_at) index). */
+/** Bytes a member's uploads take (through the (user_id, id) index). */
 export async function usedBytes(userId: number, client: QueryClientContract = db.connection()) {
   const row = await client.from('uploads').where('user_id', userId).sum('size as total').first()
   return Number(row?.total ?? 0)

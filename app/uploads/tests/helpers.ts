@@ -1,22 +1,10 @@
 import { isAbsolute, join } from 'node:path'
-import type { ApiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
-import type { Session } from '#tests/helpers/accounts'
 import config from '#uploads/config'
 
 type Settings = ReturnType<typeof config.get>
 
-/** POST /api/v1/uploads with one file part. */
-export function upload(
-  client: ApiClient,
-  session: Session | null,
-  bytes: Buffer,
-  options: { filename: string; contentType?: string }
-) {
-  const request = client.post('/api/v1/uploads')
-  if (session) request.headers(session.auth)
-  return request.file('file', bytes, options)
-}
+export { upload } from '#tests/helpers/uploads'
 
 /** Changes upload settings for one test; returns the function that restores them. */
 export function withSettings(change: Partial<Settings>) {

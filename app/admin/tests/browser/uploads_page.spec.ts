@@ -66,10 +66,10 @@ test.group('Admin panel in a browser: uploads', (group) => {
     await page.waitForFunction(
       '[...document.images].every((img) => img.complete) && document.images.length >= 2'
     )
-    const size = await image.evaluate<[number, number], HTMLImageElement>((img) => [
-      img.naturalWidth,
-      img.naturalHeight,
-    ])
+    const size = await image.evaluate((element) => {
+      const img = element as unknown as { naturalWidth: number; naturalHeight: number }
+      return [img.naturalWidth, img.naturalHeight]
+    })
     assert.deepEqual(size, [120, 80])
     assert.deepEqual(blocked, [])
     const quota = await page.locator(`p[data-quota="${member.id}"]`).textContent()

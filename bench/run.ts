@@ -592,7 +592,7 @@ async function main() {
     const wanted =
       scenario.name === 'bare node:http (same JSON)' ||
       !only ||
-      only.some((part) => scenario.name.includes(part))
+      only.some((part) => scenario.name.toLowerCase().includes(part))
     if (!wanted) continue
     console.log(`→ ${scenario.name}`)
     const onBare = scenario.url.includes(`:${BARE_PORT}`)
@@ -641,9 +641,14 @@ async function main() {
   }
 
   profiler?.close()
+  const appExited = new Promise((resolve) =>
+    app.exitCode === null ? app.once('exit', resolve) : resolve(null)
+  )
   app.kill('SIGTERM')
   bare.kill('SIGTERM')
-  // The upload scenarios' files (their rows stay in the dataset, unattached).
+  // The upload scenarios' files (their rows stay in the dataset, unattached), once the app has
+  // finished the uploads it was draining.
+  await appExited
   rmSync(baseEnv.UPLOAD_FS_ROOT, { recursive: true, force: true })
 
   const byName = Object.fromEntries(results.map((r) => [r.name, r]))

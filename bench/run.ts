@@ -15,6 +15,7 @@
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { randomFillSync } from 'node:crypto'
 import autocannon from 'autocannon'
 import { DEMO_VOCABULARY, DemoText } from '../app/board/domain/demo_text.ts'
 import {
@@ -85,6 +86,12 @@ const baseEnv = {
   RATE_LIMIT_LOGIN_PER_IP: '100000000',
   RATE_LIMIT_LOGIN_PER_USER: '100000000',
   RATE_LIMIT_SIGNUP_PER_IP: '100000000',
+  // The upload scenarios: one member uploads for the whole run (the limits' maximums), to a
+  // folder of tmp/ that the run removes afterwards.
+  RATE_LIMIT_UPLOADS_PER_USER: '10000',
+  UPLOAD_QUOTA_MB: '1048576',
+  UPLOAD_FS_ROOT: `${new URL('../tmp/bench-uploads', import.meta.url).pathname}`,
+  UPLOAD_PRUNE_WORKER: 'false',
   ...datasetEnv,
   ...Object.fromEntries(
     (values['app-env'] ?? '')
@@ -188,10 +195,12 @@ interface Scenario {
   url: string
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
-  body?: string
+  body?: string | Buffer
   paths?: () => string
   /** Never ask a path twice (uncached scenarios): a repeat would be answered from the cache. */
   fresh?: boolean
+  /** Bytes of file each request carries (uploads): the report adds MB/s. */
+  fileBytes?: number
 }
 
 /**
@@ -214,6 +223,30 @@ function freshPaths(draw: () => string) {
       }
       return null
     },
+  }
+}
+
+/**
+ * A multipart/form-data body with one file part of `bytes` bytes, as a
+ * browser sends it: a PDF (typed from its first bytes, stored as it is, so
+ * the scenario measures receiving and storing, not sharp) padded with
+ * random bytes that nothing compresses.
+ */
+function multipartFile(bytes: number) {
+  const boundary = `----bench${Date.now().toString(36)}`
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.pdf"\r\n` +
+      'Content-Type: application/pdf\r\n\r\n'
+  )
+  const pdf = Buffer.from('%PDF-1.4\n%bench\n')
+  const padding = Buffer.alloc(bytes - pdf.length)
+  for (let at = 0; at < padding.length; at += 65_536) {
+    randomFillSync(padding, at, Math.min(65_536, padding.length - at))
+  }
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
+  return {
+    body: Buffer.concat([head, pdf, padding, tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
   }
 }
 
@@ -519,6 +552,19 @@ async function main() {
       method: 'POST',
       headers: auth,
     },
+    // Uploads (fs disk): streamed to a temporary file, then to the disk; the app's RSS must not
+    // follow the file size (app_rss_peak_mb of the 1 MB and 10 MB runs).
+    ...[1, 10].map((mb): Scenario => {
+      const file = multipartFile(mb * 1_000_000)
+      return {
+        name: `upload ${mb} MB file (fs disk)`,
+        url: `${base}/api/v1/uploads`,
+        method: 'POST',
+        headers: { ...auth, 'content-type': file.contentType },
+        body: file.body,
+        fileBytes: mb * 1_000_000,
+      }
+    }),
     {
       name: 'bare bcrypt.compare over node:http (cost 10)',
       url: `http://127.0.0.1:${BARE_PORT}/login`,
@@ -546,7 +592,7 @@ async function main() {
     const wanted =
       scenario.name === 'bare node:http (same JSON)' ||
       !only ||
-      only.some((part) => scenario.name.includes(part))
+      only.some((part) => scenario.name.toLowerCase().includes(part))
     if (!wanted) continue
     console.log(`→ ${scenario.name}`)
     const onBare = scenario.url.includes(`:${BARE_PORT}`)
@@ -559,6 +605,9 @@ async function main() {
     results.push({
       ...result,
       app_rss_peak_mb: during.length ? Math.round(Math.max(...during)) : null,
+      ...(scenario.fileBytes
+        ? { file_mb_per_s: Math.round((result.rps * scenario.fileBytes) / 1e6) }
+        : {}),
     })
   }
   // The cached read against the bare server again, in alternating rounds. (Login is left to the
@@ -592,8 +641,15 @@ async function main() {
   }
 
   profiler?.close()
+  const appExited = new Promise((resolve) =>
+    app.exitCode === null ? app.once('exit', resolve) : resolve(null)
+  )
   app.kill('SIGTERM')
   bare.kill('SIGTERM')
+  // The upload scenarios' files (their rows stay in the dataset, unattached), once the app has
+  // finished the uploads it was draining.
+  await appExited
+  rmSync(baseEnv.UPLOAD_FS_ROOT, { recursive: true, force: true })
 
   const byName = Object.fromEntries(results.map((r) => [r.name, r]))
   const bareRps = byName['bare node:http (same JSON)'].rps

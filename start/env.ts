@@ -139,6 +139,7 @@ export const schema = {
   UPLOAD_UNATTACHED_TTL_HOURS: Env.schema.number.optional(),
   UPLOAD_PRUNE_WORKER: Env.schema.boolean.optional(),
   UPLOAD_PRUNE_INTERVAL_MS: Env.schema.number.optional(),
+  UPLOAD_DISK_WARN_FREE_MB: Env.schema.number.optional(),
 
   /*
   | Personal API tokens: creations per account per minute, and the days

@@ -74,6 +74,12 @@ export default defineOpenApi({
     ...(pluginOn('audit') && {
       'GET /admin/audit': page('Audit log: filters and pages (admins only)'),
     }),
+    ...(pluginOn('uploads') && {
+      'GET /admin/uploads': page(
+        'Uploads of every member: newest or largest first, by uploader, cursor pages (staff)'
+      ),
+      'POST /admin/uploads/{id}/delete': form('Delete an upload'),
+    }),
     ...(pluginOn('webhooks') && {
       'GET /admin/webhooks': page('Webhook subscriptions and recent deliveries (admins only)'),
       'POST /admin/webhooks/{id}/enable': form('Enable a subscription'),

@@ -12,6 +12,7 @@ const PostsController = () => import('#admin/controllers/posts_controller')
 const CommentsController = () => import('#admin/controllers/comments_controller')
 const AuditController = () => import('#admin/controllers/audit_controller')
 const WebhooksController = () => import('#admin/controllers/webhooks_controller')
+const UploadsController = () => import('#admin/controllers/uploads_controller')
 
 /** The panel's own middleware; sessions and CSRF stay off the JSON API. */
 const admin = router.named({
@@ -70,6 +71,14 @@ router
         // Pages of other plugins: only while those plugins are switched on.
         if (pluginOn('audit')) {
           router.get('/audit', [AuditController, 'index'])
+        }
+        if (pluginOn('uploads')) {
+          // Named: the uploads plugin's own controller is also "uploads".
+          router.get('/uploads', [UploadsController, 'index']).as('admin.uploads.index')
+          router
+            .post('/uploads/:id/delete', [UploadsController, 'destroy'])
+            .where('id', id)
+            .as('admin.uploads.destroy')
         }
         if (pluginOn('webhooks')) {
           router.get('/webhooks', [WebhooksController, 'index'])

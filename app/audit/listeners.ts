@@ -2,8 +2,8 @@ import { defineListeners } from '#core/plugins/plugin_listeners'
 import { recordAudit } from '#audit/services/record_audit'
 
 /**
- * Moderation and administration acts, from the events the board and
- * accounts plugins emit. Ordinary writing (new posts, edits, votes) is the
+ * Moderation and administration acts, from the events the board, accounts
+ * and uploads plugins emit. Ordinary writing (new posts, edits, votes) is the
  * content's own history, not audit material; a version restore is.
  */
 export default defineListeners({
@@ -57,6 +57,17 @@ export default defineListeners({
     recordAudit({ actorId, action: 'user.unblocked', resourceType: 'user', resourceId: userId }),
   'user:deleted': ({ userId, actorId }) =>
     recordAudit({ actorId, action: 'user.deleted', resourceType: 'user', resourceId: userId }),
+  // Staff removing someone else's upload; members deleting their own are not audit material.
+  'upload:deleted': async ({ uploadId, userId, actorId }) => {
+    if (actorId === userId) return
+    await recordAudit({
+      actorId,
+      action: 'upload.deleted',
+      resourceType: 'upload',
+      resourceId: uploadId,
+      details: { uploaderId: userId },
+    })
+  },
   'category:changed': ({ categoryId, action, name, actorId }) =>
     recordAudit({
       actorId,

@@ -48,7 +48,11 @@ class ProbeCheck extends BaseCheck {
   }
 }
 
-/** Readiness: the database always, Redis only when a store uses it. */
+/**
+ * Readiness: the database always, Redis only when a store uses it. Plugins
+ * append their own from their provider (`healthChecks.append([...])`): the
+ * uploads plugin its disk.
+ */
 export const healthChecks = new HealthChecks().register([
   new ProbeCheck('Database', () => db.connection().rawQuery('select 1')),
   ...(usesRedis() ? [new ProbeCheck('Redis', () => redis.connection('main').ping())] : []),

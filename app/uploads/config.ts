@@ -50,6 +50,8 @@ export default definePluginConfig({
     /** Run the prune job in web processes. */
     pruneWorker: vine.boolean(),
     pruneIntervalMs: vine.number().withoutDecimals().range([1000, 86_400_000]),
+    /** Free bytes under which /health/ready warns (fs disk); unset: 5% or ten maximum uploads. */
+    diskWarnFreeBytes: vine.number().withoutDecimals().min(0).optional(),
   }),
   values: () => ({
     disk: env.get('DRIVE_DISK') ?? 'fs',
@@ -76,5 +78,10 @@ export default definePluginConfig({
     unattachedTtlHours: env.get('UPLOAD_UNATTACHED_TTL_HOURS') ?? 24,
     pruneWorker: env.get('UPLOAD_PRUNE_WORKER') ?? true,
     pruneIntervalMs: env.get('UPLOAD_PRUNE_INTERVAL_MS') ?? 3_600_000,
+    diskWarnFreeBytes: megabytesOrUndefined(env.get('UPLOAD_DISK_WARN_FREE_MB')),
   }),
 })
+
+function megabytesOrUndefined(value: number | undefined) {
+  return value === undefined ? undefined : Math.round(value * 1024 * 1024)
+}

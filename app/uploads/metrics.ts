@@ -24,3 +24,8 @@ export const uploadsPruned = defineCounter({
 export function countRefusal(reason: RefusalReason) {
   uploadsRefused.inc({ reason })
 }
+export const uploadsFailed = defineCounter<'stage'>({
+  name: 'uploads_failed_total',
+  help: 'Uploads lost to a server-side write failure (503), by stage: temp folder or disk',
+  labelNames: ['stage'] as const,
+})

@@ -37,7 +37,9 @@ const upload = route('Upload a file (multipart, field "file")', {
     'Images are re-encoded: EXIF/GPS dropped, orientation applied, a WebP thumbnail made. ' +
     '413 E_PAYLOAD_TOO_LARGE past UPLOAD_MAX_MB, 413 E_QUOTA_EXCEEDED past UPLOAD_QUOTA_MB; ' +
     '422 E_UNSUPPORTED_MEDIA for an unknown, unlisted or disguised type, E_IMAGE_TOO_LARGE past ' +
-    'UPLOAD_MAX_MEGAPIXELS, E_ANIMATED_IMAGE when UPLOAD_ANIMATED=refuse.',
+    'UPLOAD_MAX_MEGAPIXELS, E_ANIMATED_IMAGE when UPLOAD_ANIMATED=refuse. 503 ' +
+    'E_SERVICE_UNAVAILABLE when the server cannot store the file (temporary folder or disk ' +
+    'refusing the write); nothing is kept and the same request may be sent again.',
   201: 'Upload',
   errors: [413, 422, 429],
 })

@@ -19,4 +19,6 @@ export default definePlugin({
   migrations: 'app/uploads/database/migrations',
   config: () => import('#uploads/config'),
   openapi: () => import('#uploads/openapi'),
+  // Everyone's uploads for staff: the panel implements it with #uploads/public.
+  adminPages: [{ title: 'Uploads', path: '/admin/uploads' }],
 })

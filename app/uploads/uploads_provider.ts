@@ -1,4 +1,5 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import logger from '@adonisjs/core/services/logger'
 import config from '#uploads/config'
 import { PollingLoop } from '#core/queue/polling_loop'
 import { PRUNE_BATCH, PruneUploads } from '#uploads/services/prune_uploads'
@@ -15,12 +16,21 @@ export default class UploadsProvider {
 
   constructor(protected app: ApplicationService) {}
 
-  /** Attachments, while the board is on (an optional integration: uploads works without it). */
+  /**
+   * Attachments, while the board is on (an optional integration: uploads
+   * works without it); /health/ready gets the upload disk's check (usage
+   * and free space).
+   */
   async start() {
-    if (!pluginOn('board')) return
-    const { contentExtensions } = await import('#board/public')
-    const { attachmentFields } = await import('#uploads/services/attachment_fields')
-    contentExtensions.register('uploads', attachmentFields)
+    if (pluginOn('board')) {
+      const { contentExtensions } = await import('#board/public')
+      const { attachmentFields } = await import('#uploads/services/attachment_fields')
+      contentExtensions.register('uploads', attachmentFields)
+    }
+    if (!['web', 'test'].includes(this.app.getEnvironment())) return
+    const { healthChecks } = await import('#core/health_checks')
+    const { UploadDiskCheck } = await import('#uploads/services/upload_disk_check')
+    healthChecks.append([new UploadDiskCheck()])
   }
 
   async ready() {
@@ -33,8 +43,10 @@ export default class UploadsProvider {
       pollIntervalMs: settings.pruneIntervalMs,
       batchSize: PRUNE_BATCH,
       poll: async () => {
-        const { removed } = await prune.handle({ limit: PRUNE_BATCH })
-        return removed
+        const { removed, found } = await prune.handle({ limit: PRUNE_BATCH })
+        if (removed) logger.info({ removed }, 'unattached uploads pruned')
+        // `found`: a full batch polls again at once, even when some were attached meanwhile.
+        return found
       },
     })
     this.#loop.start()

@@ -7,7 +7,7 @@ import { renderPage } from '#admin/services/render_page'
 import { displayTime } from '#admin/services/display_time'
 
 const PAGE_SIZE = 25
-const RESOURCE_TYPES = ['post', 'comment', 'user', 'category']
+const RESOURCE_TYPES = ['post', 'comment', 'user', 'category', 'upload']
 
 export default class AuditController {
   /** The audit log, newest first, by action, actor and resource (admins only: the action says). */

@@ -22,6 +22,13 @@ const PLUGIN_PAGES: Record<
       return allows(staff, AuditPolicy, 'read')
     },
   },
+  '/admin/uploads': {
+    plugin: 'uploads',
+    shows: async (staff) => {
+      const { UploadPolicy } = await import('#uploads/public')
+      return allows(staff, UploadPolicy, 'browse')
+    },
+  },
   '/admin/webhooks': {
     plugin: 'webhooks',
     shows: async (staff) => {

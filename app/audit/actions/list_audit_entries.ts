@@ -73,6 +73,7 @@ export const ACTIONS = [
   'category.renamed',
   'category.moved',
   'category.deleted',
+  'upload.deleted',
 ]
 
 function isoTime(value: string | undefined, field: string) {

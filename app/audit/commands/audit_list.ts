@@ -14,7 +14,9 @@ export default class AuditList extends BaseCommand {
   @flags.string({ description: 'An action (post.deleted) or a resource prefix (post)' })
   declare action?: string
 
-  @flags.string({ description: 'A resource: post, comment, user, category, or type:id (post:12)' })
+  @flags.string({
+    description: 'A resource: post, comment, user, category, upload, or type:id (post:12)',
+  })
   declare resource?: string
 
   @flags.string({ description: 'From this date or time (ISO 8601, UTC)' })

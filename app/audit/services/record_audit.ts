@@ -6,7 +6,7 @@ export interface AuditRecord {
   actorId: number | null
   /** "<resource>.<verb>", e.g. "post.deleted". */
   action: string
-  resourceType: 'post' | 'comment' | 'user' | 'category'
+  resourceType: 'post' | 'comment' | 'user' | 'category' | 'upload'
   resourceId: number | null
   details?: Record<string, unknown>
 }

@@ -8,7 +8,7 @@ export const listAuditValidator = vine.create({
     .maxLength(50)
     .regex(/^[a-z_]+(\.[a-z_]+)?$/)
     .optional(),
-  resource_type: vine.enum(['post', 'comment', 'user', 'category']).optional(),
+  resource_type: vine.enum(['post', 'comment', 'user', 'category', 'upload']).optional(),
   resource_id: vine.number().withoutDecimals().min(1).optional(),
   // ISO 8601 dates or times, read as UTC by the action.
   since: vine.string().trim().maxLength(40).optional(),

@@ -6,7 +6,11 @@ export default class HealthController {
     return { status: 'ok' }
   }
 
-  /** Readiness: 503 naming each failing check. */
+  /**
+   * Readiness: 503 naming each failing check. A check may add numbers under
+   * `meta.details` (the uploads plugin's disk usage); other meta (errors) is
+   * never shown.
+   */
   async ready({ response }: HttpContext) {
     const { healthChecks } = await import('#core/health_checks')
     const report = await healthChecks.run()
@@ -14,6 +18,7 @@ export default class HealthController {
       name: check.name,
       status: check.status,
       message: check.message,
+      ...(check.meta?.details ? { details: check.meta.details } : {}),
     }))
     const failing = checks.filter((check) => check.status === 'error')
     return response.status(failing.length ? 503 : 200).send({

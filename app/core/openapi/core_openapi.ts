@@ -9,7 +9,7 @@ export default defineOpenApi({
     'GET /health': route('Liveness: the process answers (no dependency touched)', {
       200: json('Alive', shape({ status: { const: 'ok' } })),
     }),
-    'GET /health/ready': route('Readiness: database, and Redis when a store uses it', {
+    'GET /health/ready': route("Readiness: database, Redis when a store uses it, plugins' checks", {
       200: 'Readiness',
       503: json('A check failed; errors name it', schemas.ref('Readiness')),
     }),
@@ -34,7 +34,21 @@ export default defineOpenApi({
         status: { enum: ['ok', 'error'] },
         checks: {
           type: 'array',
-          items: shape({ name: string, status: string, message: string }, ['message']),
+          items: shape(
+            {
+              name: string,
+              status: { enum: ['ok', 'warning', 'error'] },
+              message: string,
+              details: {
+                type: 'object',
+                description:
+                  "A check's numbers: the uploads plugin's `Upload disk` gives `disk`, `used_bytes` " +
+                  '(sum of uploads.size) and on the fs disk `free_bytes`, `total_bytes` (statfs)',
+                additionalProperties: { type: ['string', 'number', 'null'] },
+              },
+            },
+            ['message', 'details']
+          ),
         },
         errors: schemas.ref('ErrorItem[]'),
       },

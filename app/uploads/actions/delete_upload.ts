@@ -1,3 +1,4 @@
+import emitter from '@adonisjs/core/services/emitter'
 import logger from '@adonisjs/core/services/logger'
 import { authorize } from '#core/authorization/authorize'
 import { AppException } from '#core/exceptions/app_exception'
@@ -27,7 +28,8 @@ export async function deleteFiles(keys: string[]) {
  * Removes an upload: the uploader or staff (UploadPolicy.delete); `actor`
  * null is an operator. Its attachments go with it (foreign key), so the
  * cached answers that showed it (post details, the author's comment
- * lists) are dropped.
+ * lists) are dropped. Emits `upload:deleted` (the audit plugin records the
+ * deletions of others' uploads).
  */
 export class DeleteUpload {
   async handle(id: number, actor: Actor | null) {
@@ -49,5 +51,10 @@ export class DeleteUpload {
       })
     }
     await deleteFiles(keysOf(upload))
+    await emitter.emit('upload:deleted', {
+      uploadId: upload.id,
+      userId: upload.userId,
+      actorId: actor?.id ?? null,
+    })
   }
 }

@@ -19,4 +19,9 @@ export default class UploadPolicy extends BasePolicy {
       deny('Only the uploader or a moderator may delete this upload')
     )
   }
+
+  /** Everyone's uploads, their uploaders and quotas (the admin panel's page): staff. */
+  browse(actor: Actor) {
+    return roleAtLeast(actor, 'moderator') || deny('Only moderators and admins may browse uploads')
+  }
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import sharp from 'sharp'
 import { UploadRefusal } from '#uploads/domain/upload_refusal'
 import { tempPath, removeQuietly } from '#uploads/services/receive_file'
+import { storageFault } from '#uploads/services/storage_fault'
 
 export interface ImageLimits {
   maxPixels: number
@@ -16,6 +17,9 @@ export interface ProcessedImage {
   height: number
   thumbnailPath: string
 }
+
+/** libvips' words for an output file it could not open or fill. */
+const WRITE_FAILURE = /for writ|no space left|read-only file system|permission denied|disk quota/i
 
 const FORMATS = {
   'image/jpeg': 'jpeg',
@@ -58,6 +62,8 @@ export async function processImage(
   } catch (error) {
     await removeQuietly(path, thumbnailPath)
     if (error instanceof UploadRefusal) throw error
+    // The header was read: a failure to write the re-encoded copy is the server's.
+    if (WRITE_FAILURE.test(String((error as Error)?.message))) throw storageFault('temp', error)
     throw UploadRefusal.unsupported('unreadable', 'The image could not be read')
   }
 }

@@ -5,6 +5,7 @@ import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { MultipartStream } from '@adonisjs/core/types/bodyparser'
 import app from '@adonisjs/core/services/app'
+import { storageFault, storing } from '#uploads/services/storage_fault'
 
 export interface ReceivedFile {
   path: string
@@ -15,10 +16,10 @@ export interface ReceivedFile {
   clientName: string
 }
 
-/** A fresh path under tmp/uploads for a file in the making. */
+/** A fresh path under tmp/uploads for a file in the making; a folder that fails is a storage fault. */
 export async function tempPath(suffix = '') {
   const folder = app.tmpPath('uploads')
-  await mkdir(folder, { recursive: true })
+  await storing('temp', () => mkdir(folder, { recursive: true }))
   return `${folder}/${randomBytes(12).toString('hex')}${suffix}`
 }
 
@@ -30,7 +31,9 @@ export async function removeQuietly(...paths: (string | undefined)[]) {
  * Streams a multipart file part to a temporary file, hashing it on the
  * way, so a large file is never held in memory. `reportChunk` lets the
  * body parser count bytes against the size limit (it aborts the request
- * past it). The file is removed when the stream fails.
+ * past it). The file is removed when the stream fails; a failure of the
+ * write side (disk full, folder gone) is a storage fault (503), one of the
+ * client's side (aborted, too large) stays what it is.
  */
 export async function receiveFile(
   part: MultipartStream,
@@ -47,11 +50,15 @@ export async function receiveFile(
       done(null, chunk)
     },
   })
+  let writeFailed = false
+  const file = createWriteStream(path).once('error', () => {
+    writeFailed = true
+  })
   try {
-    await pipeline(part, meter, createWriteStream(path))
+    await pipeline(part, meter, file)
   } catch (error) {
-    await removeQuietly(path)
-    throw error
+    await removeQuietly(path).catch(() => {})
+    throw writeFailed ? storageFault('temp', error) : error
   }
   return {
     path,

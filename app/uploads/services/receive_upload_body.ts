@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { Exception } from '@adonisjs/core/exceptions'
 import { UploadRefusal } from '#uploads/domain/upload_refusal'
 import { receiveFile, removeQuietly, type ReceivedFile } from '#uploads/services/receive_file'
+import { isStorageFault } from '#uploads/services/storage_fault'
 
 /** Room the multipart framing and small fields may take beside the file. */
 const FRAMING_BYTES = 64 * 1024
@@ -33,20 +34,33 @@ export async function receiveUploadBody(
 ): Promise<ReceivedFile> {
   let received: ReceivedFile | undefined
   let extra: ReceivedFile | undefined
+  // The body parser keeps a handler's error to itself (the part only counts as failed):
+  // a server-side one is kept here, so it is not taken for a missing file (422).
+  let fault: unknown
   request.multipart.onFile('file', {}, async (part, reportChunk) => {
-    const file = await receiveFile(part, reportChunk)
-    // Only one file per request: a second `file` part is read and dropped.
-    if (received) extra = file
-    else received = file
+    try {
+      const file = await receiveFile(part, reportChunk)
+      // Only one file per request: a second `file` part is read and dropped.
+      if (received) extra = file
+      else received = file
+    } catch (error) {
+      if (isStorageFault(error)) fault ??= error
+      throw error
+    }
   })
   try {
     await request.multipart.process({ limit: maxBytes })
   } catch (error) {
     await removeQuietly(received?.path)
+    if (fault) throw fault
     if (error instanceof Exception && error.status === 413) throw tooLarge(maxBytes)
     throw error
   } finally {
     await removeQuietly(extra?.path)
+  }
+  if (fault) {
+    await removeQuietly(received?.path)
+    throw fault
   }
   if (!received) throw UploadRefusal.unsupported('no_file', 'Send the file in the field "file"')
   return received

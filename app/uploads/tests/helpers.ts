@@ -1,21 +1,13 @@
 import type { ApiClient } from '@japa/api-client'
 import type { Session } from '#tests/helpers/accounts'
+import { isAbsolute, join } from 'node:path'
+import app from '@adonisjs/core/services/app'
 import config from '#uploads/config'
 import { png } from '#uploads/tests/fixtures'
 
 type Settings = ReturnType<typeof config.get>
 
-/** POST /api/v1/uploads with one file part. */
-export function upload(
-  client: ApiClient,
-  session: Session | null,
-  bytes: Buffer,
-  options: { filename: string; contentType?: string }
-) {
-  const request = client.post('/api/v1/uploads')
-  if (session) request.headers(session.auth)
-  return request.file('file', bytes, options)
-}
+export { upload } from '#tests/helpers/uploads'
 
 /** Changes upload settings for one test; returns the function that restores them. */
 export function withSettings(change: Partial<Settings>) {
@@ -59,3 +51,8 @@ export async function withAvatar(client: ApiClient, session: Session, bytes?: Bu
 /** A template's URL at one size. */
 export const at = (template: string, size: number | string) =>
   template.replace('{size}', String(size))
+/** Where a key of the fs disk lives (UPLOAD_FS_ROOT, which each test run may set). */
+export function fsPath(key = '') {
+  const root = config.get().fsRoot
+  return join(isAbsolute(root) ? root : app.makePath(root), key)
+}

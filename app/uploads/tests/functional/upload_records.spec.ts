@@ -1,20 +1,16 @@
 import { existsSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { sqlTime } from '#core/database/sql_now'
 import { signedInUser } from '#tests/helpers/accounts'
 import { runCommand } from '#tests/helpers/ace'
 import { scrape } from '#tests/helpers/metrics'
-import { pathOf, upload } from '#uploads/tests/helpers'
+import { fsPath, pathOf, upload } from '#uploads/tests/helpers'
 import * as fixtures from '#uploads/tests/fixtures'
-import config from '#uploads/config'
 
 /** Whether the fs disk holds the key (UPLOAD_FS_ROOT: a run may give its own folder). */
 function onDisk(key: string) {
-  const root = config.get().fsRoot
-  return existsSync(isAbsolute(root) ? join(root, key) : app.makePath(root, key))
+  return existsSync(fsPath(key))
 }
 
 async function rowOf(id: number) {

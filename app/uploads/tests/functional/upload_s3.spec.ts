@@ -112,6 +112,7 @@ test.group('Uploads on an S3 bucket (s3rver on 127.0.0.1)', (group) => {
     refused.assertStatus(422)
     assert.equal(await objects(), before)
   })
+
   test('an attachment of a deleted post is refused to strangers, signed for its uploader', async ({
     client,
     assert,
@@ -139,5 +140,48 @@ test.group('Uploads on an S3 bucket (s3rver on 127.0.0.1)', (group) => {
       .headers(author.auth)
     restored.assertStatus(200)
     ;(await client.get(pathOf(image.url)).redirects(0)).assertStatus(302)
+  })
+
+  test('a bucket that refuses the write answers 503, keeps no row; concurrent uploads keep the quota', async ({
+    client,
+    assert,
+  }) => {
+    const member = await signedInUser(client)
+    const settings = config.get()
+    const missing = withSettings({ s3: { ...settings.s3, bucket: 'no-such-bucket' } })
+    try {
+      const refused = await upload(client, member, Buffer.from('some text'), { filename: 'a.txt' })
+      refused.assertStatus(503)
+      assert.deepEqual(refused.body().errors[0].code, 'E_SERVICE_UNAVAILABLE')
+      assert.notInclude(refused.text(), 'no-such-bucket')
+    } finally {
+      missing()
+    }
+    assert.lengthOf(await db.from('uploads').where('user_id', member.id), 0)
+
+    const objects = async () => {
+      const listed = await uploadDisk().listAll('', { recursive: true })
+      return [...listed.objects].length
+    }
+    const before = await objects()
+    const quota = withSettings({ quotaBytes: 5000, perUserPerMinute: 100 })
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 4 }, (_, index) =>
+          upload(client, member, Buffer.alloc(3000, 97 + index), { filename: `${index}.txt` })
+        )
+      )
+      assert.deepEqual(statuses.map((response) => response.status()).sort(), [201, 413, 413, 413])
+      const rows = await db.from('uploads').where('user_id', member.id)
+      assert.lengthOf(rows, 1)
+      // The refused uploads' objects were removed from the bucket again.
+      assert.equal(await objects(), before + 1)
+      assert.isTrue(await uploadDisk().exists(rows[0].storage_key))
+      for (const response of statuses.filter((r) => r.status() === 413)) {
+        assert.equal(response.body().errors[0].code, 'E_QUOTA_EXCEEDED')
+      }
+    } finally {
+      quota()
+    }
   })
 })

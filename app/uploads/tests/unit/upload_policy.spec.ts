@@ -24,4 +24,18 @@ test.group('UploadPolicy: role x ownership', () => {
       table('403 E_FORBIDDEN: Only the uploader or a moderator may delete this upload')
     )
   })
+
+  test('staff browse everyone’s uploads (the admin panel’s page); members do not', async ({
+    assert,
+  }) => {
+    const refused = '403 E_FORBIDDEN: Only moderators and admins may browse uploads'
+    assert.deepEqual(await decisions((actor) => authorize(actor, UploadPolicy, 'browse')), {
+      'admin, own': ALLOW,
+      'admin, other': ALLOW,
+      'moderator, own': ALLOW,
+      'moderator, other': ALLOW,
+      'user, own': refused,
+      'user, other': refused,
+    })
+  })
 })

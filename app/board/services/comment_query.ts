@@ -1,5 +1,5 @@
 import { withAuthorName } from '#accounts/public'
-import { indexedFrom } from '#board/services/indexed_from'
+import { indexedFrom } from '#core/database/indexed_from'
 
 /** The index of a member's comments, newest first (see the migration indexing content by author). */
 export const MEMBER_COMMENTS_INDEX = 'comments_user_id_deleted_at_id_post_id_index'

@@ -3,7 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PageRequest } from '#board/domain/page_request'
 import { withAuthorName } from '#accounts/public'
-import { indexedFrom } from '#board/services/indexed_from'
+import { indexedFrom } from '#core/database/indexed_from'
 
 /** The list indexes (see the posts migration, and the one indexing content by author). */
 export type PostListIndex =

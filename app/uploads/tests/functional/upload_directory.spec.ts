@@ -1,25 +1,23 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { UploadDirectory } from '#uploads/queries/upload_directory'
 
 /*
- * The queries of UploadDirectory (the staff's uploads page), as it sends them, on the
+ * The queries of UploadDirectory (the staff's uploads page), as it builds them, on the
  * database of this run: each order reads an index, none sorts the table.
  */
 test.group('Uploads: the directory reads indexes', () => {
   test('the list reads an index in every order, never the whole table', async ({ assert }) => {
     const mysql = db.connection().dialect.name === 'mysql'
-    const queries: [string, unknown[]][] = [
-      ['select * from uploads where id < ? order by id desc limit 26', [1000]],
-      ['select * from uploads where user_id = ? and id < ? order by id desc limit 26', [1, 1000]],
-      [
-        'select * from uploads where (size < ? or (size = ? and id < ?)) order by size desc, id desc limit 26',
-        [5000, 5000, 1000],
-      ],
-      [
-        'select * from uploads where user_id = ? and (size < ? or (size = ? and id < ?)) order by size desc, id desc limit 26',
-        [1, 5000, 5000, 1000],
-      ],
-    ]
+    const queries = [
+      { sort: 'newest' as const, cursor: '1000' },
+      { sort: 'newest' as const, userId: 1, cursor: '1000' },
+      { sort: 'size' as const, cursor: '5000.1000' },
+      { sort: 'size' as const, userId: 1, cursor: '5000.1000' },
+    ].map((filters) => {
+      const { sql, bindings } = UploadDirectory.pageQuery(filters).toSQL()
+      return [sql, bindings as unknown[]] as const
+    })
     for (const [sql, bindings] of queries) {
       if (mysql) {
         const [rows] = await db.rawQuery(`explain ${sql}`, bindings)

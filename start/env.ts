@@ -113,6 +113,14 @@ export const schema = {
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Env.schema.boolean.optional(),
 
   /*
+  | Notifications plugin: fan-out worker and email digests (ranges checked by the plugin's schema)
+  */
+  NOTIFY_WORKER: Env.schema.boolean.optional(),
+  NOTIFY_POLL_INTERVAL_MS: Env.schema.number.optional(),
+  NOTIFY_BATCH_SIZE: Env.schema.number.optional(),
+  NOTIFY_EMAIL_DIGEST_MINUTES: Env.schema.number.optional(),
+
+  /*
   | Uploads plugin: storage disk, S3 bucket, limits (app/uploads/config.ts checks the ranges)
   */
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),

@@ -82,7 +82,7 @@ export default defineOpenApi({
     }),
     'POST /post/{id}/comment': route('Comment on a post (version 1)', {
       auth,
-      body: v.commentValidator,
+      body: v.newCommentValidator,
       201: 'Comment',
     }),
     'PUT /comment/{id}': route('Edit a comment (author only): a new version', {

@@ -23,11 +23,12 @@ import Post from '#board/models/post'
  * hooks may change or refuse the text before the transaction starts.
  */
 export class CommentWrites {
-  async create(actor: AuthUser, postId: number, given: string) {
+  async create(actor: AuthUser, postId: number, given: string, replyTo: number | null = null) {
     await assertMayContribute(actor)
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
+    if (replyTo !== null) await assertReplyable(postId, replyTo)
     const hooked = await contentHooks.run('comment:creating', {
       userId: actor.id,
       postId,
@@ -38,7 +39,7 @@ export class CommentWrites {
     const comment = await db.transaction(async (trx) => {
       await lockPost(trx, postId)
       const row = await Comment.create(
-        { postId, userId: actor.id, currentVersion: 1 },
+        { postId, userId: actor.id, currentVersion: 1, replyToId: replyTo },
         { client: trx }
       )
       // Version 1 has the comment's own time.
@@ -55,6 +56,7 @@ export class CommentWrites {
       postId,
       userId: actor.id,
       content,
+      replyToId: replyTo,
     })
     return comment
   }
@@ -124,6 +126,22 @@ export class CommentWrites {
     })
     await postListsChanged(comment.postId, comment.userId)
     await emitter.emit('comment:restored', { commentId, postId: comment.postId, actorId: actor.id })
+  }
+}
+
+/** A comment answers only a live comment of the same post (422 otherwise). */
+async function assertReplyable(postId: number, replyTo: number) {
+  const target = await Comment.query()
+    .where('id', replyTo)
+    .where('post_id', postId)
+    .whereNull('deleted_at')
+    .first()
+  if (!target) {
+    throw AppException.unprocessable(
+      'reply_to must be a live comment of the same post',
+      'reply_to',
+      'E_REPLY_TO_INVALID'
+    )
   }
 }
 

@@ -1,0 +1,31 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { throttleWatches } from '#notifications/limiters'
+
+const NotificationsController = () => import('#notifications/controllers/notifications_controller')
+const WatchController = () => import('#notifications/controllers/watch_controller')
+
+const id = router.matchers.number()
+
+router
+  .group(() => {
+    router.get('/notifications', [NotificationsController, 'index'])
+    router.get('/notifications/count', [NotificationsController, 'count'])
+    router.post('/notifications/read', [NotificationsController, 'read'])
+    router.get('/user/notification-settings', [NotificationsController, 'settings'])
+    router.put('/user/notification-settings', [NotificationsController, 'updateSettings'])
+    router
+      .put('/post/:id/watch', [WatchController, 'watchPost'])
+      .where('id', id)
+      .use(throttleWatches)
+    router
+      .delete('/post/:id/watch', [WatchController, 'unwatchPost'])
+      .where('id', id)
+      .use(throttleWatches)
+    router.put('/board/:category/watch', [WatchController, 'watchCategory']).use(throttleWatches)
+    router
+      .delete('/board/:category/watch', [WatchController, 'unwatchCategory'])
+      .use(throttleWatches)
+  })
+  .prefix('/api/v1')
+  .use(middleware.auth())

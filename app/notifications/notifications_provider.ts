@@ -4,7 +4,7 @@ import { FanOutQueue } from '#notifications/services/fan_out_queue'
 import { NotificationWorker } from '#notifications/services/notification_worker'
 
 /**
- * Starts the fan-out worker in web processes (NOTIFY_WORKER=false turns it
+ * Mounts the digest mail's templates. Starts the fan-out and digest worker in web processes (NOTIFY_WORKER=false turns it
  * off) and lets it finish its batch on shutdown.
  */
 export default class NotificationsProvider {
@@ -14,6 +14,8 @@ export default class NotificationsProvider {
 
   async boot() {
     FanOutQueue.batchSize = config.get().batchSize
+    const { mountMailTemplates } = await import('#mail/public')
+    mountMailTemplates('notifications', this.app.makePath('app/notifications/views/mail'))
   }
 
   async ready() {

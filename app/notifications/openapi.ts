@@ -58,6 +58,19 @@ export default defineOpenApi({
       body: v.settingsValidator,
       200: 'NotificationSettings',
     }),
+    'GET /notifications/unsubscribe': route("The digest mail's one-click unsubscribe link", {
+      query: v.unsubscribeValidator,
+      description:
+        'Every kind set to email becomes app (the notifications stay in the app). No sign-in: the signed token is the proof; 400 E_INVALID_TOKEN otherwise.',
+      errors: [400],
+      200: 'Unsubscribed',
+    }),
+    'POST /notifications/unsubscribe': route('The same, for a mail client (RFC 8058)', {
+      body: v.unsubscribeValidator,
+      form: true,
+      errors: [400],
+      200: 'Unsubscribed',
+    }),
     'PUT /post/{id}/watch': route('Watch a post: a notification per new comment', {
       auth,
       ...watching,
@@ -96,6 +109,10 @@ export default defineOpenApi({
         object
       >
     ),
+    Unsubscribed: shape<{ unsubscribed: boolean; settings: unknown }>({
+      unsubscribed: { type: 'boolean' },
+      settings: ref('NotificationSettings'),
+    }),
     WatchState: shape<{ watching: boolean }>({ watching: { type: 'boolean' } }),
   },
 })

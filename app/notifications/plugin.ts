@@ -8,7 +8,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 export default definePlugin({
   name: 'notifications',
   version: '1.0.0',
-  requires: ['accounts', 'board'],
+  requires: ['mail', 'accounts', 'board'],
   provider: () => import('#notifications/notifications_provider'),
   routes: () => import('#notifications/routes'),
   migrations: 'app/notifications/database/migrations',

@@ -4,6 +4,7 @@ import { throttleWatches } from '#notifications/limiters'
 
 const NotificationsController = () => import('#notifications/controllers/notifications_controller')
 const WatchController = () => import('#notifications/controllers/watch_controller')
+const UnsubscribeController = () => import('#notifications/controllers/unsubscribe_controller')
 
 const id = router.matchers.number()
 
@@ -29,3 +30,15 @@ router
   })
   .prefix('/api/v1')
   .use(middleware.auth())
+
+// The digest mail's one-click link: the signed token is the proof, no sign-in.
+router
+  .group(() => {
+    router
+      .get('/notifications/unsubscribe', [UnsubscribeController, 'handle'])
+      .as('notifications.unsubscribe')
+    router
+      .post('/notifications/unsubscribe', [UnsubscribeController, 'handle'])
+      .as('notifications.unsubscribe.post')
+  })
+  .prefix('/api/v1')

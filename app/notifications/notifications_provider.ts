@@ -9,6 +9,7 @@ import { NotificationWorker } from '#notifications/services/notification_worker'
  */
 export default class NotificationsProvider {
   #worker: NotificationWorker | undefined
+  #sweep: NodeJS.Timeout | undefined
 
   constructor(protected app: ApplicationService) {}
 
@@ -19,6 +20,9 @@ export default class NotificationsProvider {
   }
 
   async ready() {
+    if (!['web', 'test'].includes(this.app.getEnvironment())) return
+    const { sweepStreams } = await import('#notifications/realtime/stream_limits')
+    this.#sweep = setInterval(() => sweepStreams(), 5000).unref()
     if (this.app.getEnvironment() !== 'web') return
     const settings = config.get()
     if (!settings.worker) return
@@ -27,6 +31,10 @@ export default class NotificationsProvider {
   }
 
   async shutdown() {
+    clearInterval(this.#sweep)
+    // Open streams would hold the server's close: clients reconnect (to another instance).
+    const { closeAllStreams } = await import('#notifications/realtime/stream_limits')
+    closeAllStreams()
     await this.#worker?.stop()
   }
 }

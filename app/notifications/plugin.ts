@@ -10,6 +10,8 @@ export default definePlugin({
   version: '1.0.0',
   requires: ['mail', 'accounts', 'board'],
   provider: () => import('#notifications/notifications_provider'),
+  // Realtime over SSE (config/transmit.ts): only a deployment with this plugin loads it.
+  frameworkProviders: [() => import('@adonisjs/transmit/transmit_provider')],
   routes: () => import('#notifications/routes'),
   migrations: 'app/notifications/database/migrations',
   config: () => import('#notifications/config'),

@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { throttleWatches } from '#notifications/limiters'
+import { setUpRealtime } from '#notifications/realtime/realtime'
 
 const NotificationsController = () => import('#notifications/controllers/notifications_controller')
 const WatchController = () => import('#notifications/controllers/watch_controller')
@@ -42,3 +43,6 @@ router
       .as('notifications.unsubscribe.post')
   })
   .prefix('/api/v1')
+
+// Realtime: SSE under /__transmit (docs/notifications.md, "Realtime").
+setUpRealtime()

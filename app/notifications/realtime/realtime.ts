@@ -1,0 +1,46 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import transmit from '@adonisjs/transmit/services/main'
+import { apiUser } from '#accounts/public'
+import { NotificationCount } from '#notifications/services/notification_count'
+import { notificationListeners } from '#notifications/services/notification_listeners'
+import { limits, markSubscribed, streamLimits } from '#notifications/realtime/stream_limits'
+
+/** The channels and what they carry (docs/notifications.md, "Realtime"). */
+export const channels = {
+  board: (category: string) => `board/${category}`,
+  post: (postId: number) => `post/${postId}`,
+  user: (userId: number) => `user/${userId}`,
+}
+
+/**
+ * Registers the SSE routes (`/__transmit/events`, `/subscribe`,
+ * `/unsubscribe`) with the stream limits, authorizes `user/{id}` for that
+ * member only (a login's JWT or an API token in the subscribe request's
+ * Authorization header), and tells a member's streams their unread count
+ * whenever it changes.
+ */
+export function setUpRealtime() {
+  transmit.registerRoutes((route) => {
+    if (route.getPattern().endsWith('/events')) route.use(streamLimits)
+  })
+
+  transmit.authorize<{ id: string }>('user/:id', async (ctx: HttpContext, { id }) => {
+    try {
+      await ctx.auth.authenticateUsing(['api', 'api_tokens'])
+    } catch {
+      return false
+    }
+    if (apiUser(ctx.auth).id !== Number(id)) return false
+    // At most perUser streams of this process listen to one member.
+    return transmit.getSubscribersFor(channels.user(Number(id))).length < limits.perUser()
+  })
+
+  transmit.on('subscribe', ({ uid }) => markSubscribed(uid))
+
+  notificationListeners.on(async (userIds) => {
+    for (const userId of new Set(userIds)) {
+      const unread = await NotificationCount.get(userId)
+      transmit.broadcast(channels.user(userId), { type: 'notifications', unread })
+    }
+  })
+}

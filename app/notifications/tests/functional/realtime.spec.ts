@@ -1,0 +1,86 @@
+import { test } from '@japa/runner'
+import { signedInUser } from '#tests/helpers/accounts'
+import { createBoard, createComment, createPost } from '#tests/helpers/board'
+import { baseUrl } from '#tests/helpers/base_url'
+import { openStream } from '#notifications/tests/sse_client'
+
+test.group('Notifications: realtime (SSE)', () => {
+  test('board, post and user channels carry new posts, comments, votes and unread counts', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { board, category } = await createBoard()
+    const [author, commenter] = [await signedInUser(client), await signedInUser(client)]
+    const stream = await openStream(baseUrl())
+    cleanup(() => stream.close())
+    assert.equal(stream.status, 200)
+    assert.equal(await stream.subscribe(`board/${board}`), 204)
+    assert.equal(await stream.subscribe(`user/${author.id}`, author.auth), 204)
+
+    const post = await createPost(client, author, category)
+    assert.deepEqual(await stream.next(`board/${board}`), {
+      type: 'post:created',
+      post_id: post.id,
+    })
+    assert.equal(await stream.subscribe(`post/${post.id}`), 204)
+
+    const written = await createComment(client, commenter, post.id)
+    assert.deepEqual(await stream.next(`post/${post.id}`), {
+      type: 'comment:created',
+      post_id: post.id,
+      comment_id: written.id,
+    })
+    assert.deepEqual(await stream.next(`user/${author.id}`), { type: 'notifications', unread: 1 })
+    await client.post(`/api/v1/post/${post.id}/vote`).headers(commenter.auth)
+    assert.containsSubset(await stream.next(`post/${post.id}`, (p) => p.type === 'vote'), {
+      target: 'post',
+      target_id: post.id,
+      votes: 1,
+    })
+    await client.post('/api/v1/notifications/read').headers(author.auth).json({ all: true })
+    assert.deepEqual(await stream.next(`user/${author.id}`, (p) => p.unread === 0), {
+      type: 'notifications',
+      unread: 0,
+    })
+  })
+
+  test("a member's channel is refused to others and to anonymous clients", async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const [owner, other] = [await signedInUser(client), await signedInUser(client)]
+    const stream = await openStream(baseUrl())
+    cleanup(() => stream.close())
+    assert.equal(await stream.subscribe(`user/${owner.id}`), 400)
+    assert.equal(await stream.subscribe(`user/${owner.id}`, other.auth), 400)
+    assert.equal(
+      await stream.subscribe(`user/${owner.id}`, { authorization: 'Bearer nonsense' }),
+      400
+    )
+    assert.equal(await stream.subscribe(`user/${owner.id}`, owner.auth), 204)
+  })
+
+  test('streams per IP are limited; a bad or reused uid is refused', async ({
+    assert,
+    cleanup,
+  }) => {
+    const first = await openStream(baseUrl(), 'fixed-uid-0001')
+    cleanup(() => first.close())
+    assert.equal((await openStream(baseUrl(), 'fixed-uid-0001')).status, 409)
+    assert.equal((await openStream(baseUrl(), 'x')).status, 422)
+    const streams = [first]
+    cleanup(() => streams.forEach((s) => s.close()))
+    let refused = 0
+    for (let i = 0; i < 25 && !refused; i++) {
+      const stream = await openStream(baseUrl())
+      if (stream.status === 429) refused++
+      else streams.push(stream)
+    }
+    assert.equal(refused, 1)
+    assert.lengthOf(streams, 20)
+    const metrics = await fetch(`${baseUrl()}/metrics`)
+    assert.match(await metrics.text(), /boardcms_notifications_sse_streams 2\d/)
+  })
+})

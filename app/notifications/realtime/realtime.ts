@@ -35,7 +35,15 @@ export function setUpRealtime() {
     return transmit.getSubscribersFor(channels.user(Number(id))).length < limits.perUser()
   })
 
-  transmit.on('subscribe', ({ uid }) => markSubscribed(uid))
+  transmit.on('subscribe', ({ uid, channel }) => {
+    markSubscribed(uid)
+    // Messages carry no ids to replay from: every subscription (a reconnect re-subscribes)
+    // starts with "sync", telling the client to refetch what it shows, then changes follow.
+    for (const stream of transmit.getManager().findByChannel(channel)) {
+      if (stream.getUid() === uid)
+        stream.writeMessage({ data: { channel, payload: { type: 'sync' } } })
+    }
+  })
 
   notificationListeners.on(async (userIds) => {
     for (const userId of new Set(userIds)) {

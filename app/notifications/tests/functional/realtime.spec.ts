@@ -17,21 +17,27 @@ test.group('Notifications: realtime (SSE)', () => {
     assert.equal(stream.status, 200)
     assert.equal(await stream.subscribe(`board/${board}`), 204)
     assert.equal(await stream.subscribe(`user/${author.id}`, author.auth), 204)
+    // Every subscription starts by telling the client to fetch the state it shows.
+    assert.deepEqual(await stream.next(`board/${board}`), { type: 'sync' })
+    assert.deepEqual(await stream.next(`user/${author.id}`), { type: 'sync' })
 
     const post = await createPost(client, author, category)
-    assert.deepEqual(await stream.next(`board/${board}`), {
+    assert.deepEqual(await stream.next(`board/${board}`, (p) => p.type !== 'sync'), {
       type: 'post:created',
       post_id: post.id,
     })
     assert.equal(await stream.subscribe(`post/${post.id}`), 204)
 
     const written = await createComment(client, commenter, post.id)
-    assert.deepEqual(await stream.next(`post/${post.id}`), {
+    assert.deepEqual(await stream.next(`post/${post.id}`, (p) => p.type !== 'sync'), {
       type: 'comment:created',
       post_id: post.id,
       comment_id: written.id,
     })
-    assert.deepEqual(await stream.next(`user/${author.id}`), { type: 'notifications', unread: 1 })
+    assert.deepEqual(await stream.next(`user/${author.id}`, (p) => p.type !== 'sync'), {
+      type: 'notifications',
+      unread: 1,
+    })
     await client.post(`/api/v1/post/${post.id}/vote`).headers(commenter.auth)
     assert.containsSubset(await stream.next(`post/${post.id}`, (p) => p.type === 'vote'), {
       target: 'post',

@@ -5,6 +5,9 @@ import { NotificationCount } from '#notifications/services/notification_count'
 import { notificationListeners } from '#notifications/services/notification_listeners'
 import { limits, markSubscribed, streamLimits } from '#notifications/realtime/stream_limits'
 
+/** Members of one change whose new unread count goes in the message. */
+const COUNTED_UP_TO = 50
+
 /** The channels and what they carry (docs/notifications.md, "Realtime"). */
 export const channels = {
   board: (category: string) => `board/${category}`,
@@ -46,9 +49,14 @@ export function setUpRealtime() {
   })
 
   notificationListeners.on(async (userIds) => {
-    for (const userId of new Set(userIds)) {
-      const unread = await NotificationCount.get(userId)
-      transmit.broadcast(channels.user(userId), { type: 'notifications', unread })
+    const members = [...new Set(userIds)]
+    // A large fan-out batch does not count for every member (most are not connected):
+    // without `unread`, a client fetches GET /notifications/count (cached).
+    const counted = members.length <= COUNTED_UP_TO
+    for (const userId of members) {
+      const payload: Record<string, string | number> = { type: 'notifications' }
+      if (counted) payload.unread = await NotificationCount.get(userId)
+      transmit.broadcast(channels.user(userId), payload)
     }
   })
 }

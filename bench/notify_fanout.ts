@@ -155,8 +155,8 @@ async function waitUntil(check: () => Promise<boolean>, limitMs: number) {
   throw new Error('timed out')
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
+const percentile = (samples: number[], p: number) => {
+  const sorted = [...samples].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 const round1 = (value: number) => Math.round(value * 10) / 10

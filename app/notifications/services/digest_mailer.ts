@@ -94,6 +94,11 @@ export class DigestMailer {
           to: { address: mailbox.email, name: mailbox.name },
           subject: rows.length === 1 ? items[0] : `${rows.length} new notifications`,
           template: 'notifications::digest',
+          // RFC 8058: mail clients show an unsubscribe button that POSTs to the link.
+          headers: {
+            'List-Unsubscribe': `<${DigestMailer.unsubscribeLink(mailbox.id)}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
           data: {
             name: mailbox.name,
             subject: 'Your notifications',

@@ -68,6 +68,20 @@ test.group('Notifications: email digests', () => {
     await backgroundSettled()
     await DigestMailer.sendDue(MINUTES, now + 2 * MINUTES * 60_000 + 2)
     assert.lengthOf(await digestsTo(address), 2)
+
+    // Mail clients' one-click button (RFC 8058): a form POST to the List-Unsubscribe link.
+    const headers = mails[0].headers
+    assert.equal(headers['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click')
+    assert.equal(headers['List-Unsubscribe'], `<${link}>`)
+    await client
+      .put('/api/v1/user/notification-settings')
+      .headers(author.auth)
+      .json({ mention: 'email' })
+    const oneClick = await client
+      .post(`${url.pathname}${url.search}`)
+      .form({ 'List-Unsubscribe': 'One-Click' })
+    oneClick.assertStatus(200)
+    assert.equal(oneClick.body().settings.mention, 'app')
   })
 
   test('read notifications, app-only kinds and unverified addresses are not mailed', async ({

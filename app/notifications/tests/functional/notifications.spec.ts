@@ -1,6 +1,10 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { SetUserBlocked } from '#accounts/public'
-import { signedInUser, type Session } from '#tests/helpers/accounts'
+import { backgroundSettled } from '#core/background/after_response'
+import { sqlNow, sqlTime } from '#core/database/sql_now'
+import { FanOutQueue } from '#notifications/services/fan_out_queue'
+import { createUser, signedInUser, type Session } from '#tests/helpers/accounts'
 import { createBoard, createComment, createPost } from '#tests/helpers/board'
 import { kindsOf, notificationsOf, unreadCount } from '#notifications/tests/helpers'
 import type { ApiClient } from '@japa/api-client'
@@ -381,5 +385,99 @@ test.group('Notifications: list, count, read, settings', () => {
     assert.deepEqual(await kindsOf(client, author), [])
     await comment(client, commenter, post.id, `@${author.name} look`)
     assert.deepEqual(await kindsOf(client, author), ['mention'])
+  })
+})
+
+test.group('Notifications: fan-out queue', (group) => {
+  let batchSize = FanOutQueue.batchSize
+  group.each.setup(() => {
+    batchSize = FanOutQueue.batchSize
+    return () => {
+      FanOutQueue.batchSize = batchSize
+    }
+  })
+
+  test('watchers are written in batches; an interrupted job resumes from its cursor', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const watchers: number[] = []
+    for (let i = 0; i < 25; i++) watchers.push((await createUser()).id)
+    const now = sqlNow()
+    const categoryId = Number(
+      (await db.from('categories').where('name', category).select('id').firstOrFail()).id
+    )
+    await db.table('notification_watches').multiInsert(
+      watchers.map((userId) => ({
+        target: 'category',
+        target_id: categoryId,
+        user_id: userId,
+        level: 'watching',
+        created_at: now,
+      }))
+    )
+    FanOutQueue.batchSize = 10
+    const post = await createPost(client, author, category)
+    await backgroundSettled()
+    const notified = await db.from('notifications').where('post_id', post.id).count('* as n')
+    assert.equal(Number(notified[0].n), 25)
+    assert.lengthOf(await db.from('notification_jobs').select('id'), 0)
+
+    // A job whose worker died after its first batch: its lease runs out, the poll resumes it.
+    const second = await createPost(client, author, category)
+    await backgroundSettled()
+    await db
+      .from('notifications')
+      .where('post_id', second.id)
+      .where('user_id', '>', watchers[9])
+      .delete()
+    const [jobId] = await db.table('notification_jobs').insert({
+      event: 'post:created',
+      payload: JSON.stringify({
+        postId: second.id,
+        userId: author.id,
+        categoryId,
+        title: 'A title',
+        content: 'Some content',
+      }),
+      cursor: watchers[9],
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      locked_until: sqlTime(Date.now() - 1000),
+      lock_token: 'dead-worker',
+      created_at: now,
+      updated_at: now,
+    })
+    assert.equal(await FanOutQueue.poll(), 1)
+    const rows = await db.from('notifications').where('post_id', second.id).select('user_id')
+    assert.sameMembers(
+      rows.map((row) => Number(row.user_id)),
+      watchers
+    )
+    assert.isNull(await db.from('notification_jobs').where('id', jobId).first())
+  })
+
+  test('a failing job is kept for a retry with backoff', async ({ assert }) => {
+    const now = sqlNow()
+    const [jobId] = await db.table('notification_jobs').insert({
+      event: 'no:such-event',
+      payload: '{}',
+      cursor: 0,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    await FanOutQueue.run(Number(jobId))
+    const job = await db.from('notification_jobs').where('id', jobId).firstOrFail()
+    assert.equal(job.status, 'pending')
+    assert.equal(Number(job.attempts), 1)
+    assert.isNull(job.lock_token)
+    assert.include(job.last_error, 'no:such-event')
+    await db.from('notification_jobs').where('id', jobId).delete()
   })
 })

@@ -10,6 +10,7 @@ import { NotificationWorker } from '#notifications/services/notification_worker'
 export default class NotificationsProvider {
   #worker: NotificationWorker | undefined
   #sweep: NodeJS.Timeout | undefined
+  #onSigterm: (() => void) | undefined
 
   constructor(protected app: ApplicationService) {}
 
@@ -23,6 +24,11 @@ export default class NotificationsProvider {
     if (!['web', 'test'].includes(this.app.getEnvironment())) return
     const { sweepStreams } = await import('#notifications/realtime/stream_limits')
     this.#sweep = setInterval(() => sweepStreams(), 5000).unref()
+    // Open streams would hold a graceful shutdown until SHUTDOWN_TIMEOUT_MS: on SIGTERM they
+    // end at once (their clients reconnect, to another instance), before the draining.
+    const { closeAllStreams } = await import('#notifications/realtime/stream_limits')
+    this.#onSigterm = () => closeAllStreams()
+    process.once('SIGTERM', this.#onSigterm)
     if (this.app.getEnvironment() !== 'web') return
     const settings = config.get()
     if (!settings.worker) return
@@ -32,6 +38,7 @@ export default class NotificationsProvider {
 
   async shutdown() {
     clearInterval(this.#sweep)
+    if (this.#onSigterm) process.off('SIGTERM', this.#onSigterm)
     // Open streams would hold the server's close: clients reconnect (to another instance).
     const { closeAllStreams } = await import('#notifications/realtime/stream_limits')
     closeAllStreams()

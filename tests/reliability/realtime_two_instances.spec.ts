@@ -84,4 +84,30 @@ test.group('Realtime over two instances sharing Redis', () => {
   })
     .skip(...needsPlugins('notifications'))
     .timeout(120_000)
+
+  test('SIGTERM ends open streams at once: they never hold the shutdown', async ({
+    assert,
+    cleanup,
+  }) => {
+    const env = {
+      DB_CONNECTION: 'sqlite',
+      SQLITE_FILENAME: 'tmp/test-realtime-sigterm.sqlite3',
+      CACHE_STORE: 'memory',
+      LIMITER_STORE: 'memory',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    }
+    runAce(['migration:run', '--force'], env)
+    const server = await startServer(await freePort(), env)
+    cleanup(async () => {
+      await server.stop()
+    })
+    const stream = await openStream(server.url)
+    cleanup(() => stream.close())
+    assert.equal(stream.status, 200)
+    const started = Date.now()
+    assert.equal(await server.stop(), 0)
+    assert.isBelow(Date.now() - started, 5000)
+  })
+    .skip(...needsPlugins('notifications'))
+    .timeout(60_000)
 })

@@ -24,7 +24,8 @@ export interface Candidate {
 /**
  * Writes the notifications of one cause in one multi-row insert: each
  * member once (the kind first in NOTIFICATION_KINDS wins), never the actor,
- * only live accounts (not blocked, deactivated or deleted), and not when
+ * nothing when the actor is no longer live, only live recipients (not
+ * blocked, deactivated or deleted), and not when
  * the member turned the kind off. A member already notified of this cause
  * is skipped by the unique (user_id, source_key), so a retried batch writes
  * nothing twice. Answers the members written to.
@@ -38,7 +39,10 @@ export async function deliver(cause: Cause, candidates: Candidate[]): Promise<nu
   }
   if (!best.size) return []
 
-  const live = await NotifiableMembers.liveAmong([...best.keys()])
+  const actor = cause.actorId === null ? [] : [cause.actorId]
+  const live = await NotifiableMembers.liveAmong([...best.keys(), ...actor])
+  // A member blocked (or gone) since writing notifies no one.
+  if (cause.actorId !== null && !live.has(cause.actorId)) return []
   const byKind = new Map<NotificationKind, number[]>()
   for (const [userId, kind] of best) {
     if (!live.has(userId)) continue

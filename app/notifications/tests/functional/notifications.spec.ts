@@ -280,6 +280,30 @@ test.group('Notifications: withdrawn, blocked, deleted', () => {
     await new SetUserBlocked().unblock(watcher.id, null)
     assert.deepEqual(await kindsOf(client, watcher), [])
     assert.deepEqual(await kindsOf(client, author), ['reply_to_post'])
+
+    // What a member wrote before being blocked, and not yet fanned out, notifies no one.
+    const now = sqlNow()
+    const [jobId] = await db.table('notification_jobs').insert({
+      event: 'comment:created',
+      payload: JSON.stringify({
+        commentId: (await createComment(client, commenter, post.id)).id,
+        postId: post.id,
+        userId: commenter.id,
+        content: 'x',
+        replyToId: null,
+      }),
+      cursor: 0,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    await backgroundSettled()
+    await db.from('notifications').where('user_id', author.id).delete()
+    await new SetUserBlocked().block(commenter.id, null, null)
+    await FanOutQueue.run(Number(jobId))
+    assert.deepEqual(await kindsOf(client, author), [])
   })
 })
 

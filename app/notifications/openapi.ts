@@ -71,6 +71,16 @@ export default defineOpenApi({
       errors: [400],
       200: 'Unsubscribed',
     }),
+    'GET /post/{id}/watch': route('Whether the caller watches the post', {
+      auth,
+      200: 'WatchState',
+      errors: [404],
+    }),
+    'GET /board/{category}/watch': route('Whether the caller watches the category', {
+      auth,
+      200: 'WatchState',
+      errors: [404],
+    }),
     'PUT /post/{id}/watch': route('Watch a post: a notification per new comment', {
       auth,
       ...watching,

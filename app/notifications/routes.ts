@@ -16,6 +16,8 @@ router
     router.post('/notifications/read', [NotificationsController, 'read'])
     router.get('/user/notification-settings', [NotificationsController, 'settings'])
     router.put('/user/notification-settings', [NotificationsController, 'updateSettings'])
+    router.get('/post/:id/watch', [WatchController, 'showPost']).where('id', id)
+    router.get('/board/:category/watch', [WatchController, 'showCategory'])
     router
       .put('/post/:id/watch', [WatchController, 'watchPost'])
       .where('id', id)

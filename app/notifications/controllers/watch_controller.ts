@@ -3,6 +3,14 @@ import { apiUser } from '#accounts/public'
 import { Watches } from '#notifications/services/watches'
 
 export default class WatchController {
+  async showPost({ auth, params }: HttpContext) {
+    return Watches.isWatchingPost(apiUser(auth).id, Number(params.id))
+  }
+
+  async showCategory({ auth, params }: HttpContext) {
+    return Watches.isWatchingCategory(apiUser(auth).id, String(params.category))
+  }
+
   async watchPost({ auth, params }: HttpContext) {
     return Watches.watchPost(apiUser(auth).id, Number(params.id))
   }

@@ -10,6 +10,20 @@ type Target = 'post' | 'category'
  * without a row; an author who stops watching gets a `muted` row instead.
  */
 export class Watches {
+  /** Whether the member watches the post (its author does unless they muted it). */
+  static async isWatchingPost(userId: number, postId: number) {
+    const post = await ContentFacts.post(postId)
+    if (!post || post.deleted) throw AppException.notFound('Post')
+    const row = await watchLevel('post', postId, userId)
+    return { watching: row ? row === 'watching' : post.userId === userId }
+  }
+
+  static async isWatchingCategory(userId: number, name: string) {
+    return {
+      watching: (await watchLevel('category', await categoryId(name), userId)) === 'watching',
+    }
+  }
+
   static async watchPost(userId: number, postId: number) {
     const post = await ContentFacts.post(postId)
     if (!post || post.deleted) throw AppException.notFound('Post')
@@ -70,6 +84,15 @@ export class Watches {
       .distinct('user_id')
     return rows.map((row) => Number(row.user_id))
   }
+}
+
+async function watchLevel(target: Target, targetId: number, userId: number) {
+  const row = await db
+    .from('notification_watches')
+    .where({ target, target_id: targetId, user_id: userId })
+    .select('level')
+    .first()
+  return row ? String(row.level) : null
 }
 
 async function categoryId(name: string) {

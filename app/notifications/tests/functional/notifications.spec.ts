@@ -154,8 +154,14 @@ test.group('Notifications: kinds', () => {
     // No self-notification for the watching author.
     assert.deepEqual(await kindsOf(client, author), [])
 
+    ;(await client.get(`/api/v1/board/${category}/watch`).headers(watcher.auth)).assertBody({
+      watching: true,
+    })
     const off = await client.delete(`/api/v1/board/${category}/watch`).headers(watcher.auth)
     off.assertBodyContains({ watching: false })
+    ;(await client.get(`/api/v1/board/${category}/watch`).headers(watcher.auth)).assertBody({
+      watching: false,
+    })
     await createPost(client, author, category)
     assert.lengthOf(await kindsOf(client, watcher), 1)
     ;(await client.put('/api/v1/board/nosuchcategory0/watch').headers(watcher.auth)).assertStatus(
@@ -179,8 +185,15 @@ test.group('Notifications: kinds', () => {
     assert.deepEqual(await kindsOf(client, watcher), ['watched_post'])
     assert.deepEqual(await kindsOf(client, author), ['reply_to_post'])
 
+    const state = (session: Session) =>
+      client.get(`/api/v1/post/${post.id}/watch`).headers(session.auth)
+    ;(await state(author)).assertBody({ watching: true })
+    ;(await state(watcher)).assertBody({ watching: true })
+    ;(await state(commenter)).assertBody({ watching: false })
     await client.delete(`/api/v1/post/${post.id}/watch`).headers(author.auth)
     await client.delete(`/api/v1/post/${post.id}/watch`).headers(watcher.auth)
+    ;(await state(author)).assertBody({ watching: false })
+    ;(await state(watcher)).assertBody({ watching: false })
     await createComment(client, commenter, post.id)
     assert.lengthOf(await kindsOf(client, author), 1)
     assert.lengthOf(await kindsOf(client, watcher), 1)

@@ -66,6 +66,18 @@ test.group('Notifications: realtime (SSE)', () => {
       400
     )
     assert.equal(await stream.subscribe(`user/${owner.id}`, owner.auth), 204)
+
+    // A personal API token of the member opens it too (a read-only one is enough).
+    const token = await client
+      .post('/api/v1/user/tokens')
+      .headers(owner.auth)
+      .json({ name: 'realtime', abilities: ['read'] })
+    token.assertStatus(201)
+    const tokenStream = await openStream(baseUrl())
+    cleanup(() => tokenStream.close())
+    const bearer = { authorization: `Bearer ${token.body().token}` }
+    assert.equal(await tokenStream.subscribe(`user/${owner.id}`, bearer), 204)
+    assert.equal(await tokenStream.subscribe(`user/${other.id}`, bearer), 400)
   })
 
   test('streams per IP are limited; a bad or reused uid is refused', async ({

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { Gauge } from 'prom-client'
+import transmit from '@adonisjs/transmit/services/main'
 import prometheusConfig from '#config/prometheus'
 import env from '#start/env'
 import { AppException } from '#core/exceptions/app_exception'
@@ -17,7 +18,12 @@ interface OpenStream {
 const open = new Map<string, OpenStream>()
 const perIp = new Map<string, number>()
 
-/** A client whose unsent data passes this is too slow: its stream is cut, never the others'. */
+/**
+ * A client this far behind is too slow: its stream is cut, never the others'. A broadcast
+ * only queues a message on each stream, so a reader that stalls piles messages up in its
+ * stream (counted in messages), then unsent bytes in its response.
+ */
+const MAX_QUEUED_MESSAGES = 1000
 const MAX_BUFFERED_BYTES = 1024 * 1024
 /** A stream that subscribed to nothing within this is closed. */
 const UNSUBSCRIBED_MS = 60_000
@@ -84,9 +90,15 @@ export function openStreamCount() {
  * or whose client reads too slowly (unsent data piling up).
  */
 export function sweepStreams(now = Date.now()) {
-  for (const stream of open.values()) {
+  const queued = new Map<string, number>()
+  for (const stream of transmit.getManager().getAllSubscribers().keys()) {
+    queued.set(stream.getUid(), stream.writableLength + stream.readableLength)
+  }
+  for (const [uid, stream] of open) {
     const age = now - stream.openedAt
-    const slow = stream.response.writableLength > MAX_BUFFERED_BYTES
+    const slow =
+      (queued.get(uid) ?? 0) > MAX_QUEUED_MESSAGES ||
+      stream.response.writableLength > MAX_BUFFERED_BYTES
     if (slow) stream.response.destroy()
     else if ((!stream.subscribed && age > UNSUBSCRIBED_MS) || age > limits.lifetimeMs()) {
       stream.response.end()

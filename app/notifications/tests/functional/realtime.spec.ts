@@ -2,7 +2,10 @@ import { test } from '@japa/runner'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createComment, createPost } from '#tests/helpers/board'
 import { baseUrl } from '#tests/helpers/base_url'
+import { connect } from 'node:net'
+import transmit from '@adonisjs/transmit/services/main'
 import { openStream } from '#notifications/tests/sse_client'
+import { openStreamCount, sweepStreams } from '#notifications/realtime/stream_limits'
 
 test.group('Notifications: realtime (SSE)', () => {
   test('board, post and user channels carry new posts, comments, votes and unread counts', async ({
@@ -101,4 +104,52 @@ test.group('Notifications: realtime (SSE)', () => {
     const metrics = await fetch(`${baseUrl()}/metrics`)
     assert.match(await metrics.text(), /boardcms_notifications_sse_streams 2\d/)
   })
+
+  test('a client that stops reading is cut off; the others get every message', async ({
+    assert,
+    cleanup,
+  }) => {
+    const channel = `board/slow${Date.now()}`
+    // The streams of the test before are being closed.
+    for (let i = 0; i < 100 && openStreamCount() > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const reader = await openStream(baseUrl())
+    assert.equal(reader.status, 200)
+    cleanup(() => reader.close())
+    assert.equal(await reader.subscribe(channel), 204)
+
+    // A raw connection that never reads what it is sent.
+    const url = new URL(baseUrl())
+    const slow = connect(Number(url.port), url.hostname)
+    cleanup(() => {
+      slow.destroy()
+    })
+    slow.pause()
+    slow.write(
+      `GET /__transmit/events?uid=slow-reader-0001 HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\n\r\n`
+    )
+    const subscribed = async () => {
+      const answer = await fetch(`${baseUrl()}/__transmit/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ uid: 'slow-reader-0001', channel }),
+      })
+      return answer.status === 204
+    }
+    for (let i = 0; i < 50 && !(await subscribed()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    assert.include(transmit.getSubscribersFor(channel), 'slow-reader-0001')
+
+    const filler = 'x'.repeat(4000)
+    for (let i = 0; i < 5000; i++) transmit.broadcast(channel, { type: 'fill', i, filler })
+    assert.equal((await reader.next(channel, (p) => p.i === 4999, 10_000)).i, 4999)
+
+    sweepStreams()
+    for (let i = 0; i < 100 && transmit.getSubscribersFor(channel).length > 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    assert.deepEqual(transmit.getSubscribersFor(channel), [reader.uid])
+  }).timeout(30_000)
 })

@@ -152,4 +152,32 @@ test.group('Notifications: realtime (SSE)', () => {
     }
     assert.deepEqual(transmit.getSubscribersFor(channel), [reader.uid])
   }).timeout(30_000)
+
+  test('a stream that subscribes to nothing, or lived its lifetime, is closed', async ({
+    assert,
+    cleanup,
+  }) => {
+    for (let i = 0; i < 100 && openStreamCount() > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const idle = await openStream(baseUrl())
+    const busy = await openStream(baseUrl())
+    cleanup(() => {
+      idle.close()
+      busy.close()
+    })
+    assert.equal(await busy.subscribe('board/anything'), 204)
+    const waitForCount = async (count: number) => {
+      for (let i = 0; i < 100 && openStreamCount() !== count; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      return openStreamCount()
+    }
+    sweepStreams(Date.now() + 30_000)
+    assert.equal(await waitForCount(2), 2)
+    sweepStreams(Date.now() + 61_000)
+    assert.equal(await waitForCount(1), 1)
+    sweepStreams(Date.now() + 31 * 60_000)
+    assert.equal(await waitForCount(0), 0)
+  })
 })

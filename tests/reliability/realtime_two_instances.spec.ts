@@ -55,7 +55,7 @@ test.group('Realtime over two instances sharing Redis', () => {
     assert.equal(await stream.subscribe(`post/${postId}`), 204)
     assert.equal(await stream.subscribe(`user/${author.id}`, bearer(authorToken)), 204)
     // Another member's token never opens the author's channel, on either instance.
-    assert.equal(await stream.subscribe(`user/${author.id}`, bearer(commenterToken)), 400)
+    assert.equal(await stream.subscribe(`user/${author.id}`, bearer(commenterToken)), 403)
 
     const started = Date.now()
     const comment = await call(b.url, `/api/v1/post/${postId}/comment`, {

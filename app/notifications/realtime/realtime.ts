@@ -1,9 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
 import transmit from '@adonisjs/transmit/services/main'
 import { apiUser } from '#accounts/public'
 import { NotificationCount } from '#notifications/services/notification_count'
 import { notificationListeners } from '#notifications/services/notification_listeners'
 import { limits, markSubscribed, streamLimits } from '#notifications/realtime/stream_limits'
+
+const EventStreamController = () => import('@adonisjs/transmit/controllers/event_stream_controller')
+const UnsubscribeController = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
+const SubscribeController = () => import('#notifications/realtime/subscribe_controller')
 
 /** Members of one change whose new unread count goes in the message. */
 const COUNTED_UP_TO = 50
@@ -23,9 +28,11 @@ export const channels = {
  * whenever it changes.
  */
 export function setUpRealtime() {
-  transmit.registerRoutes((route) => {
-    if (route.getPattern().endsWith('/events')) route.use(streamLimits)
-  })
+  // The package's default paths; its subscribe route answers every refusal with an empty
+  // 400, ours in the API's error shape (subscribe_controller.ts).
+  router.get('/__transmit/events', [EventStreamController]).use(streamLimits)
+  router.post('/__transmit/subscribe', [SubscribeController])
+  router.post('/__transmit/unsubscribe', [UnsubscribeController])
 
   transmit.authorize<{ id: string }>('user/:id', async (ctx: HttpContext, { id }) => {
     try {

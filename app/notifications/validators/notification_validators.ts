@@ -28,3 +28,13 @@ export const settingsValidator = vine.create({
 export const unsubscribeValidator = vine.create({
   token: vine.string().maxLength(500),
 })
+
+/** A realtime subscription: the stream's uid and a channel (`board/qna`, `post/12`, `user/3`). */
+export const subscriptionValidator = vine.create({
+  uid: vine.string().regex(/^[\w-]{8,64}$/),
+  channel: vine
+    .string()
+    .minLength(1)
+    .maxLength(200)
+    .regex(/^[^\s]+$/),
+})

@@ -62,11 +62,11 @@ test.group('Notifications: realtime (SSE)', () => {
     const [owner, other] = [await signedInUser(client), await signedInUser(client)]
     const stream = await openStream(baseUrl())
     cleanup(() => stream.close())
-    assert.equal(await stream.subscribe(`user/${owner.id}`), 400)
-    assert.equal(await stream.subscribe(`user/${owner.id}`, other.auth), 400)
+    assert.equal(await stream.subscribe(`user/${owner.id}`), 403)
+    assert.equal(await stream.subscribe(`user/${owner.id}`, other.auth), 403)
     assert.equal(
       await stream.subscribe(`user/${owner.id}`, { authorization: 'Bearer nonsense' }),
-      400
+      403
     )
     assert.equal(await stream.subscribe(`user/${owner.id}`, owner.auth), 204)
 
@@ -80,7 +80,28 @@ test.group('Notifications: realtime (SSE)', () => {
     cleanup(() => tokenStream.close())
     const bearer = { authorization: `Bearer ${token.body().token}` }
     assert.equal(await tokenStream.subscribe(`user/${owner.id}`, bearer), 204)
-    assert.equal(await tokenStream.subscribe(`user/${other.id}`, bearer), 400)
+    assert.equal(await tokenStream.subscribe(`user/${other.id}`, bearer), 403)
+
+    // A uid with no open stream (here), or malformed input: reconnect, or fix the request.
+    const gone = await fetch(`${baseUrl()}/__transmit/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ uid: 'no-such-stream-0001', channel: 'board/x' }),
+    })
+    assert.equal(gone.status, 404)
+    assert.equal(((await gone.json()) as any).errors[0].code, 'E_NOT_FOUND')
+    const refused = await fetch(`${baseUrl()}/__transmit/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...other.auth },
+      body: JSON.stringify({ uid: stream.uid, channel: `user/${owner.id}` }),
+    })
+    assert.equal(((await refused.json()) as any).errors[0].code, 'E_FORBIDDEN')
+    const malformed = await fetch(`${baseUrl()}/__transmit/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ uid: 'x', channel: '' }),
+    })
+    assert.equal(malformed.status, 422)
   })
 
   test('streams per IP are limited; a bad or reused uid is refused', async ({

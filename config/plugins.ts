@@ -7,6 +7,7 @@ import wordFilter from '#word_filter/plugin'
 import webhooks from '#webhooks/plugin'
 import audit from '#audit/plugin'
 import admin from '#admin/plugin'
+import notifications from '#notifications/plugin'
 // A plugin installed as an npm package (packages/reading-time, a workspace).
 import readingTime from '@boardcms/plugin-reading-time'
 
@@ -26,5 +27,6 @@ export default definePlugins([
   webhooks,
   audit,
   admin,
+  notifications,
   readingTime,
 ])

@@ -118,6 +118,19 @@ export const schema = {
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Env.schema.boolean.optional(),
 
   /*
+  | Notifications plugin: fan-out worker and email digests (ranges checked by the plugin's schema)
+  */
+  NOTIFY_WORKER: Env.schema.boolean.optional(),
+  NOTIFY_POLL_INTERVAL_MS: Env.schema.number.optional(),
+  NOTIFY_BATCH_SIZE: Env.schema.number.optional(),
+  NOTIFY_EMAIL_DIGEST_MINUTES: Env.schema.number.optional(),
+  NOTIFY_REALTIME_TRANSPORT: Env.schema.enum.optional(['memory', 'redis'] as const),
+  NOTIFY_SSE_PING_SECONDS: Env.schema.number.optional(),
+  NOTIFY_SSE_MAX_PER_IP: Env.schema.number.optional(),
+  NOTIFY_SSE_MAX_PER_USER: Env.schema.number.optional(),
+  NOTIFY_SSE_IDLE_MINUTES: Env.schema.number.optional(),
+
+  /*
   | Uploads plugin: storage disk, S3 bucket, limits (app/uploads/config.ts checks the ranges)
   */
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),

@@ -59,3 +59,5 @@ export {
   type ProfileFieldSource,
   type ProfileFieldValues,
 } from '#accounts/services/profile_fields'
+// Who may be notified (live, not blocked or deactivated), in bulk: the notifications plugin.
+export { NotifiableMembers, type NotifiableMailbox } from '#accounts/queries/notifiable_members'

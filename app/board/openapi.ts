@@ -97,7 +97,7 @@ export default defineOpenApi({
     'POST /post/{id}/comment': route('Comment on a post (version 1)', {
       notes: { attachments: attachmentsNote },
       auth,
-      body: v.commentValidator,
+      body: v.newCommentValidator,
       201: 'Comment',
     }),
     'PUT /comment/{id}': route('Edit a comment (author only): a new version', {

@@ -38,3 +38,5 @@ export {
   type StaffComment,
 } from '#board/queries/staff_content'
 export { boardStats } from '#board/queries/board_stats'
+// Posts and comments by id, deleted ones flagged: for plugins acting on board events.
+export { ContentFacts, type PostFacts, type CommentFacts } from '#board/queries/content_facts'

@@ -56,6 +56,7 @@ export async function queuedMailsTo(address: string) {
       subject: row.subject as string,
       text: String(message?.text ?? ''),
       html: String(message?.html ?? ''),
+      headers: (message?.headers ?? {}) as Record<string, string>,
     }
   })
 }

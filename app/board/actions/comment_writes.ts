@@ -30,13 +30,15 @@ export class CommentWrites {
     actor: AuthUser,
     postId: number,
     given: string,
-    options: { attachments?: number[] } = {}
+    options: { attachments?: number[]; replyTo?: number | null } = {}
   ) {
+    const replyTo = options.replyTo ?? null
     await assertMayContribute(actor)
     const attachments = contentExtensions.attachmentsOf(options.attachments)
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
+    if (replyTo !== null) await assertReplyable(postId, replyTo)
     const hooked = await contentHooks.run('comment:creating', {
       userId: actor.id,
       postId,
@@ -47,7 +49,7 @@ export class CommentWrites {
     const comment = await db.transaction(async (trx) => {
       await lockPost(trx, postId)
       const row = await Comment.create(
-        { postId, userId: actor.id, currentVersion: 1 },
+        { postId, userId: actor.id, currentVersion: 1, replyToId: replyTo },
         { client: trx }
       )
       // Version 1 has the comment's own time.
@@ -74,6 +76,7 @@ export class CommentWrites {
       postId,
       userId: actor.id,
       content,
+      replyToId: replyTo,
     })
     return comment
   }
@@ -159,6 +162,22 @@ export class CommentWrites {
     })
     await postListsChanged(comment.postId, comment.userId)
     await emitter.emit('comment:restored', { commentId, postId: comment.postId, actorId: actor.id })
+  }
+}
+
+/** A comment answers only a live comment of the same post (422 otherwise). */
+async function assertReplyable(postId: number, replyTo: number) {
+  const target = await Comment.query()
+    .where('id', replyTo)
+    .where('post_id', postId)
+    .whereNull('deleted_at')
+    .first()
+  if (!target) {
+    throw AppException.unprocessable(
+      'reply_to must be a live comment of the same post',
+      'reply_to',
+      'E_REPLY_TO_INVALID'
+    )
   }
 }
 

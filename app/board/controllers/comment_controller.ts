@@ -1,7 +1,11 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { apiUser } from '#accounts/public'
-import { commentValidator, pageValidator } from '#board/validators/board_validators'
+import {
+  commentValidator,
+  newCommentValidator,
+  pageValidator,
+} from '#board/validators/board_validators'
 import { ReadComments } from '#board/actions/read_comments'
 import { CommentWrites } from '#board/actions/comment_writes'
 import { ToggleVote } from '#board/actions/toggle_vote'
@@ -20,8 +24,15 @@ export default class CommentController {
     writes: CommentWrites,
     readComments: ReadComments
   ) {
-    const { content, attachments } = await request.validateUsing(commentValidator)
-    const comment = await writes.create(apiUser(auth), params.id, content, { attachments })
+    const {
+      content,
+      attachments,
+      reply_to: replyTo,
+    } = await request.validateUsing(newCommentValidator)
+    const comment = await writes.create(apiUser(auth), params.id, content, {
+      attachments,
+      replyTo: replyTo ?? null,
+    })
     return response.created(await readComments.show(comment.id))
   }
 

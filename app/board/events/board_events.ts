@@ -23,7 +23,14 @@ declare module '@adonisjs/core/types' {
     }
     'post:deleted': { postId: number; actorId: number }
     'post:restored': { postId: number; actorId: number }
-    'comment:created': { commentId: number; postId: number; userId: number; content: string }
+    'comment:created': {
+      commentId: number
+      postId: number
+      userId: number
+      content: string
+      /** The comment of the same post this one answers, or null. */
+      replyToId: number | null
+    }
     'comment:updated': {
       commentId: number
       postId: number

@@ -14,6 +14,10 @@ export default class Comment extends BaseModel {
   @column()
   declare userId: number
 
+  /** The comment of the same post this one answers, or null. */
+  @column()
+  declare replyToId: number | null
+
   @column()
   declare currentVersion: number
 

@@ -17,6 +17,7 @@ export function commentQuery(index?: typeof MEMBER_COMMENTS_INDEX) {
     .select(
       'c.id',
       'c.post_id',
+      'c.reply_to_id',
       'c.user_id',
       'c.current_version',
       'c.vote_count',

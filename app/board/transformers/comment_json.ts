@@ -5,6 +5,8 @@ import { authorAvatar, authorAvatarSchema, authorName } from '#board/transformer
 export interface CommentJson {
   id: number
   post_id: number
+  /** The comment of the same post this one answers (`reply_to` on create), or null. */
+  reply_to: number | null
   user: string
   avatar_template: string | null
   content: string
@@ -19,6 +21,8 @@ export function commentJson(row: Record<string, any>): CommentJson {
   return {
     id: Number(row.id),
     post_id: Number(row.post_id),
+    reply_to:
+      row.reply_to_id === null || row.reply_to_id === undefined ? null : Number(row.reply_to_id),
     user: authorName(row.author_name, row.author_deleted_at),
     avatar_template: authorAvatar(row.author_avatar, row.author_deleted_at),
     content: row.content as string,
@@ -35,6 +39,7 @@ const { id, count, string, dateTime } = schemas
 export const commentShape = shape<CommentJson>({
   id,
   post_id: id,
+  reply_to: { ...schemas.nullable(id), description: 'The comment this one answers, or null' },
   user: string,
   avatar_template: authorAvatarSchema,
   content: string,

@@ -28,6 +28,13 @@ export const commentValidator = vine.create({
   attachments,
 })
 
+/** A new comment may answer another comment of the same post (`reply_to`, its id). */
+export const newCommentValidator = vine.create({
+  content: text(2000),
+  attachments,
+  reply_to: vine.number().withoutDecimals().positive().max(2_147_483_647).optional(),
+})
+
 const pageFields = {
   size: vine.number().withoutDecimals().range([1, MAX_PAGE_SIZE]).optional(),
   page: vine.number().withoutDecimals().range([1, 100_000]).optional(),

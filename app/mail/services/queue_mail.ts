@@ -17,6 +17,8 @@ export interface MailToQueue {
   template: string
   /** What the templates print (`appUrl` is always there). */
   data?: Record<string, unknown>
+  /** Extra headers (`List-Unsubscribe` of a notification digest). */
+  headers?: Record<string, string>
 }
 
 export interface QueueMailOptions {
@@ -56,6 +58,7 @@ async function outboxRow(mail: MailToQueue) {
     html,
     text,
     messageId: `<${randomUUID()}@${messageIdDomain()}>`,
+    ...(mail.headers ? { headers: mail.headers } : {}),
   }
   const now = sqlNow()
   return {

@@ -14,7 +14,7 @@ export function nginxConfig(port: number, upstreamPorts: number[], dir: string) 
   const servers = upstreamPorts.map((upstream) => `  server 127.0.0.1:${upstream};`).join('\n')
   const site = shipped
     .replace(/^resolver .*$/m, '')
-    .replace(/^\s*server app:3333 resolve;$/m, servers)
+    .replace(/^\s*server app:3333 resolve;$/gm, servers)
     .replace(/^\s*listen 80;$/m, `  listen 127.0.0.1:${port};`)
   if (site.includes('app:3333') || !site.includes(`listen 127.0.0.1:${port}`)) {
     throw new Error('ops/nginx.conf changed shape: update the cluster template')

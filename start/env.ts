@@ -178,6 +178,12 @@ export const schema = {
   RATE_LIMIT_PASSWORD_RESET_PER_IP: Env.schema.number.optional(),
   RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS: Env.schema.number.optional(),
   RATE_LIMIT_EMAIL_VERIFICATION_PER_USER: Env.schema.number.optional(),
+
+  /*
+  | Moderation plugin: reports that hide content until a moderator decides, report limit
+  */
+  REPORTS_TO_HIDE: Env.schema.number.optional(),
+  RATE_LIMIT_REPORTS_PER_USER: Env.schema.number.optional(),
 }
 
 /** One line per bad or missing variable, when the environment did not validate. */

@@ -38,3 +38,10 @@ export {
   type StaffComment,
 } from '#board/queries/staff_content'
 export { boardStats } from '#board/queries/board_stats'
+
+// Moderation (reports): hide, show again or delete a post or comment in the caller's transaction.
+export {
+  ModerateContent,
+  type ModeratedKind,
+  type ModeratedTarget,
+} from '#board/actions/moderate_content'

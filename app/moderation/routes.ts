@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { throttleReports } from '#moderation/limiters'
+import { throttleWrites } from '#accounts/public'
 
 const ReportsController = () => import('#moderation/controllers/reports_controller')
 
@@ -11,11 +11,11 @@ router
     router
       .post('/post/:id/report', [ReportsController, 'reportPost'])
       .where('id', id)
-      .use(throttleReports)
+      .use(throttleWrites('reports'))
     router
       .post('/comment/:id/report', [ReportsController, 'reportComment'])
       .where('id', id)
-      .use(throttleReports)
+      .use(throttleWrites('reports'))
     // Moderators and admins (ReportPolicy, in the actions).
     router.get('/moderation/reports', [ReportsController, 'index'])
     router.post('/moderation/reports/:id/resolve', [ReportsController, 'resolve']).where('id', id)

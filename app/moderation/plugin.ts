@@ -14,4 +14,6 @@ export default definePlugin({
   migrations: 'app/moderation/database/migrations',
   config: () => import('#moderation/config'),
   openapi: () => import('#moderation/openapi'),
+  // The report queue for staff: the panel implements it with #moderation/public.
+  adminPages: [{ title: 'Reports', path: '/admin/reports' }],
 })

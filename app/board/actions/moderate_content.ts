@@ -1,3 +1,4 @@
+import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Post from '#board/models/post'
@@ -178,6 +179,15 @@ export class ModerateContent {
     trx.after('commit', async () => {
       await BoardCache.postChanged(post)
       await BoardCache.membersChanged([author, ...members])
+      // Plugins that follow visibility (the uploads plugin hides the content's files).
+      if (counted !== 0) {
+        await emitter.emit('content:visibility-changed', {
+          kind,
+          id,
+          postId: post.id,
+          visible: counted > 0,
+        })
+      }
     })
     return true
   }

@@ -7,6 +7,8 @@ import { createBoard, createComment, createPost } from '#tests/helpers/board'
 import { openApiValidator } from '#tests/helpers/openapi'
 import config from '#moderation/config'
 import env from '#start/env'
+import { png, upload } from '#tests/helpers/uploads'
+import { needsPlugins } from '#tests/helpers/plugins'
 
 const report = (client: ApiClient, who: Session, kind: 'post' | 'comment', id: number, body = {}) =>
   client
@@ -321,6 +323,37 @@ test.group('Reports', (group) => {
     assert.equal((await client.get(`/api/v1/post/${post.id}/comment`)).body().total, 1)
     assert.equal((await client.get(`/api/v1/post/${post.id}`)).body().comment, 1)
   })
+
+  test('a hidden post’s files answer 404 to strangers until a moderator shows it again', async ({
+    client,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const moderator = await signedInUser(client, { role: 'moderator' })
+    const reporters = await members(client, 3)
+    const image = await upload(client, author, await png(), { filename: 'a.png' })
+    image.assertStatus(201)
+    const created = await client
+      .post(`/api/v1/board/${category}`)
+      .headers(author.auth)
+      .json({ title: 'With a file', content: 'See', attachments: [image.body().id] })
+    created.assertStatus(201)
+    const file = new URL(image.body().url, 'http://localhost').pathname
+    ;(await client.get(file)).assertStatus(200)
+
+    for (const reporter of reporters) {
+      ;(await report(client, reporter, 'post', created.body().id)).assertStatus(201)
+    }
+    ;(await client.get(file)).assertStatus(404)
+    const reportId = (await db.from('reports').orderBy('id', 'desc').first()).id
+    ;(
+      await client
+        .post(`/api/v1/moderation/reports/${reportId}/resolve`)
+        .headers(moderator.auth)
+        .json({ action: 'dismiss' })
+    ).assertStatus(200)
+    ;(await client.get(file)).assertStatus(200)
+  }).skip(...needsPlugins('uploads'))
 
   test('concurrent reports of one target count exactly and hide it once', async ({
     client,

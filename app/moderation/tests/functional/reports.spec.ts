@@ -6,6 +6,7 @@ import { signedInUser, type Session } from '#tests/helpers/accounts'
 import { createBoard, createComment, createPost } from '#tests/helpers/board'
 import { openApiValidator } from '#tests/helpers/openapi'
 import config from '#moderation/config'
+import { ManageWebhooks } from '#webhooks/public'
 import env from '#start/env'
 import { png, upload } from '#tests/helpers/uploads'
 import { needsPlugins } from '#tests/helpers/plugins'
@@ -354,6 +355,44 @@ test.group('Reports', (group) => {
     ).assertStatus(200)
     ;(await client.get(file)).assertStatus(200)
   }).skip(...needsPlugins('uploads'))
+
+  test('report:created and report:resolved reach webhook subscriptions', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { subscription } = await new ManageWebhooks().create(
+      {
+        url: 'http://127.0.0.1:9/hook',
+        events: ['report:created', 'report:resolved'],
+        secret: 'reports-webhook-secret-0123456789',
+      },
+      null
+    )
+    cleanup(() => new ManageWebhooks().delete(subscription.id, null))
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const moderator = await signedInUser(client, { role: 'moderator' })
+    const [reporter] = await members(client, 1)
+    const post = await createPost(client, author, category)
+    const created = await report(client, reporter, 'post', post.id)
+    created.assertStatus(201)
+    ;(
+      await client
+        .post(`/api/v1/moderation/reports/${created.body().id}/resolve`)
+        .headers(moderator.auth)
+        .json({ action: 'dismiss' })
+    ).assertStatus(200)
+    const deliveries = await db
+      .from('webhook_deliveries')
+      .where('subscription_id', subscription.id)
+      .orderBy('id')
+    assert.deepEqual(
+      deliveries.map((d) => d.event),
+      ['report:created', 'report:resolved']
+    )
+    assert.include(deliveries[0].body, `"targetId":${post.id}`)
+  }).skip(...needsPlugins('webhooks'))
 
   test('concurrent reports of one target count exactly and hide it once', async ({
     client,

@@ -6,6 +6,7 @@ import board from '#board/plugin'
 import wordFilter from '#word_filter/plugin'
 import webhooks from '#webhooks/plugin'
 import audit from '#audit/plugin'
+import moderation from '#moderation/plugin'
 import admin from '#admin/plugin'
 import notifications from '#notifications/plugin'
 // A plugin installed as an npm package (packages/reading-time, a workspace).
@@ -26,6 +27,7 @@ export default definePlugins([
   wordFilter,
   webhooks,
   audit,
+  moderation,
   admin,
   notifications,
   readingTime,

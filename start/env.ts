@@ -191,6 +191,28 @@ export const schema = {
   RATE_LIMIT_PASSWORD_RESET_PER_IP: Env.schema.number.optional(),
   RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS: Env.schema.number.optional(),
   RATE_LIMIT_EMAIL_VERIFICATION_PER_USER: Env.schema.number.optional(),
+
+  /*
+  | Moderation plugin: reports that hide content until a moderator decides, report limit
+  */
+  REPORTS_TO_HIDE: Env.schema.number.optional(),
+
+  /*
+  | Spam limits on writes, per minute: per member, per IP, per member younger than a day
+  | (staff exempt; docs/moderation.md)
+  */
+  RATE_LIMIT_POSTS_PER_USER: Env.schema.number.optional(),
+  RATE_LIMIT_POSTS_PER_IP: Env.schema.number.optional(),
+  RATE_LIMIT_NEW_USER_POSTS: Env.schema.number.optional(),
+  RATE_LIMIT_COMMENTS_PER_USER: Env.schema.number.optional(),
+  RATE_LIMIT_COMMENTS_PER_IP: Env.schema.number.optional(),
+  RATE_LIMIT_NEW_USER_COMMENTS: Env.schema.number.optional(),
+  RATE_LIMIT_VOTES_PER_USER: Env.schema.number.optional(),
+  RATE_LIMIT_VOTES_PER_IP: Env.schema.number.optional(),
+  RATE_LIMIT_NEW_USER_VOTES: Env.schema.number.optional(),
+  RATE_LIMIT_REPORTS_PER_USER: Env.schema.number.optional(),
+  RATE_LIMIT_REPORTS_PER_IP: Env.schema.number.optional(),
+  RATE_LIMIT_NEW_USER_REPORTS: Env.schema.number.optional(),
 }
 
 /** One line per bad or missing variable, when the environment did not validate. */

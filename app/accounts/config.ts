@@ -13,6 +13,14 @@ function seconds(text: string) {
   }
 }
 
+/** Requests per minute: per member, per IP, per member younger than a day. */
+const writeLimit = () =>
+  vine.object({
+    perUser: vine.number().withoutDecimals().range([1, 1_000_000_000]),
+    perIp: vine.number().withoutDecimals().range([1, 1_000_000_000]),
+    newUser: vine.number().withoutDecimals().range([1, 1_000_000_000]),
+  })
+
 const base = appUrl.replace(/\/+$/, '')
 
 /**
@@ -43,6 +51,16 @@ export default definePluginConfig({
     resetPerAddress: vine.number().withoutDecimals().range([1, 1000]),
     /** Verification mails a signed-in user may ask for per hour. */
     verificationPerUser: vine.number().withoutDecimals().range([1, 1000]),
+    /**
+     * Spam limits on writes, per minute: per member, per IP, and per member for accounts
+     * younger than a day (the lower of that and perUser applies to them).
+     */
+    writeLimits: vine.object({
+      posts: writeLimit(),
+      comments: writeLimit(),
+      votes: writeLimit(),
+      reports: writeLimit(),
+    }),
   }),
   values: () => ({
     passwordResetUrl: env.get('PASSWORD_RESET_URL') ?? `${base}/reset-password`,
@@ -53,5 +71,27 @@ export default definePluginConfig({
     resetPerIp: env.get('RATE_LIMIT_PASSWORD_RESET_PER_IP') ?? 10,
     resetPerAddress: env.get('RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS') ?? 5,
     verificationPerUser: env.get('RATE_LIMIT_EMAIL_VERIFICATION_PER_USER') ?? 5,
+    writeLimits: {
+      posts: {
+        perUser: env.get('RATE_LIMIT_POSTS_PER_USER') ?? 5,
+        perIp: env.get('RATE_LIMIT_POSTS_PER_IP') ?? 20,
+        newUser: env.get('RATE_LIMIT_NEW_USER_POSTS') ?? 2,
+      },
+      comments: {
+        perUser: env.get('RATE_LIMIT_COMMENTS_PER_USER') ?? 20,
+        perIp: env.get('RATE_LIMIT_COMMENTS_PER_IP') ?? 60,
+        newUser: env.get('RATE_LIMIT_NEW_USER_COMMENTS') ?? 5,
+      },
+      votes: {
+        perUser: env.get('RATE_LIMIT_VOTES_PER_USER') ?? 60,
+        perIp: env.get('RATE_LIMIT_VOTES_PER_IP') ?? 200,
+        newUser: env.get('RATE_LIMIT_NEW_USER_VOTES') ?? 20,
+      },
+      reports: {
+        perUser: env.get('RATE_LIMIT_REPORTS_PER_USER') ?? 10,
+        perIp: env.get('RATE_LIMIT_REPORTS_PER_IP') ?? 30,
+        newUser: env.get('RATE_LIMIT_NEW_USER_REPORTS') ?? 3,
+      },
+    },
   }),
 })

@@ -4,6 +4,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import env from '#start/env'
 import { apiUser } from '#accounts/guards/api_user'
 import config from '#accounts/config'
+import UserPolicy from '#accounts/policies/user_policy'
 
 type Builder = Parameters<typeof limiter.define>[1]
 
@@ -66,3 +67,39 @@ export async function consumeVerificationForUser(userId: number) {
     .use({ requests: config.get().verificationPerUser, duration: '1 hour' })
     .consume(`verify:user:${userId}`)
 }
+
+/** The writes with spam limits (RATE_LIMIT_<KIND>_PER_USER, _PER_IP, RATE_LIMIT_NEW_USER_<KIND>). */
+export type WriteKind = 'posts' | 'comments' | 'votes' | 'reports'
+
+const DAY_MS = 86_400_000
+
+/**
+ * Spam limits on a kind of write, per minute, after the auth middleware:
+ * one per member (lower for accounts younger than a day, as Discourse's new
+ * users have) and one per IP (several accounts from one address). Staff
+ * are exempt (UserPolicy.skipWriteLimits). 429 with Retry-After.
+ */
+export function throttleWrites(kind: WriteKind) {
+  const perUser = throttle(`${kind}-user`, (ctx) => {
+    const user = apiUser(ctx.auth)
+    if (exempt(user)) return limiter.noLimit()
+    const limits = config.get().writeLimits[kind]
+    const young = Date.now() - Date.parse(user.createdAt) < DAY_MS
+    return limiter
+      .allowRequests(young ? Math.min(limits.newUser, limits.perUser) : limits.perUser)
+      .every('1 minute')
+      .usingKey(`user:${user.id}`)
+  })
+  const perIp = throttle(`${kind}-ip`, (ctx) => {
+    if (exempt(apiUser(ctx.auth))) return limiter.noLimit()
+    return limiter
+      .allowRequests(config.get().writeLimits[kind].perIp)
+      .every('1 minute')
+      .usingKey(`ip:${ctx.request.ip()}`)
+  })
+  return [perUser, perIp]
+}
+
+/** The policy's answer, asked directly: a limiter's builder must decide without awaiting. */
+const policy = new UserPolicy()
+const exempt = (user: Parameters<UserPolicy['skipWriteLimits']>[0]) => policy.skipWriteLimits(user)

@@ -22,6 +22,8 @@ export { assertMayContribute } from '#accounts/services/assert_may_contribute'
 // Guards for config/auth.ts, and the login limit other sign-in forms share.
 export { jwtGuard, webSessionGuard } from '#accounts/guards/auth_guards'
 export { throttleLogin } from '#accounts/limiters'
+// Spam limits on posts, comments, votes and reports (per member, per IP, new accounts; staff exempt).
+export { throttleWrites, type WriteKind } from '#accounts/limiters'
 
 // Actions other plugins may run (they check who may do it).
 export { LoginUser, type LoginInput } from '#accounts/actions/login_user'

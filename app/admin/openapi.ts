@@ -80,6 +80,14 @@ export default defineOpenApi({
       ),
       'POST /admin/uploads/{id}/delete': form('Delete an upload'),
     }),
+    ...(pluginOn('moderation') && {
+      'GET /admin/reports': page(
+        'The report queue: reported posts and comments with their reports, oldest first (staff)'
+      ),
+      'POST /admin/reports/{id}/resolve': form(
+        'Resolve the reports of a post or comment: dismiss, delete, restore or block the author'
+      ),
+    }),
     ...(pluginOn('webhooks') && {
       'GET /admin/webhooks': page('Webhook subscriptions and recent deliveries (admins only)'),
       'POST /admin/webhooks/{id}/enable': form('Enable a subscription'),

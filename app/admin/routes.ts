@@ -13,6 +13,7 @@ const CommentsController = () => import('#admin/controllers/comments_controller'
 const AuditController = () => import('#admin/controllers/audit_controller')
 const WebhooksController = () => import('#admin/controllers/webhooks_controller')
 const UploadsController = () => import('#admin/controllers/uploads_controller')
+const ReportsController = () => import('#admin/controllers/reports_controller')
 
 /** The panel's own middleware; sessions and CSRF stay off the JSON API. */
 const admin = router.named({
@@ -79,6 +80,14 @@ router
             .post('/uploads/:id/delete', [UploadsController, 'destroy'])
             .where('id', id)
             .as('admin.uploads.destroy')
+        }
+        if (pluginOn('moderation')) {
+          // Named: the moderation plugin's own controller is also "reports".
+          router.get('/reports', [ReportsController, 'index']).as('admin.reports.index')
+          router
+            .post('/reports/:id/resolve', [ReportsController, 'resolve'])
+            .where('id', id)
+            .as('admin.reports.resolve')
         }
         if (pluginOn('webhooks')) {
           router.get('/webhooks', [WebhooksController, 'index'])

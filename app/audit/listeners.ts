@@ -68,6 +68,24 @@ export default defineListeners({
       details: { uploaderId: userId },
     })
   },
+  // The moderation plugin's decisions on reported content.
+  'report:resolved': ({
+    caseId,
+    targetType,
+    targetId,
+    action,
+    note,
+    reportIds,
+    authorId,
+    actorId,
+  }) =>
+    recordAudit({
+      actorId,
+      action: `report.${action}`,
+      resourceType: targetType,
+      resourceId: targetId,
+      details: { caseId, reportIds, authorId, note },
+    }),
   'category:changed': ({ categoryId, action, name, actorId }) =>
     recordAudit({
       actorId,

@@ -40,3 +40,10 @@ export {
 export { boardStats } from '#board/queries/board_stats'
 // Posts and comments by id, deleted ones flagged: for plugins acting on board events.
 export { ContentFacts, type PostFacts, type CommentFacts } from '#board/queries/content_facts'
+
+// Moderation (reports): hide, show again or delete a post or comment in the caller's transaction.
+export {
+  ModerateContent,
+  type ModeratedKind,
+  type ModeratedTarget,
+} from '#board/actions/moderate_content'

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { fastLane } from '#core/http/fast_lane'
 import { BoardCache } from '#board/services/board_cache'
+import { throttleWrites } from '#accounts/public'
 
 const BoardController = () => import('#board/controllers/board_controller')
 const PostController = () => import('#board/controllers/post_controller')
@@ -28,10 +29,11 @@ router
     router.get('/users/:name/posts', [MemberController, 'posts'])
     router.get('/users/:name/comments', [MemberController, 'comments'])
 
-    // Writes need a token; who may do what is decided in the actions.
+    // Writes need a token; who may do what is decided in the actions. Creating content and
+    // voting have spam limits (per member, per IP, new accounts; staff exempt).
     router
       .group(() => {
-        router.post('/board/:category', [BoardController, 'store'])
+        router.post('/board/:category', [BoardController, 'store']).use(throttleWrites('posts'))
         router.put('/post/:id', [PostController, 'update']).where('id', id.id)
         router.delete('/post/:id', [PostController, 'destroy']).where('id', id.id)
         router.post('/post/:id/restore', [PostController, 'restore']).where('id', id.id)
@@ -39,12 +41,21 @@ router
           .post('/post/:id/history/:version/restore', [PostController, 'restoreVersion'])
           .where('id', id.id)
           .where('version', router.matchers.number())
-        router.post('/post/:id/vote', [PostController, 'vote']).where('id', id.id)
-        router.post('/post/:id/comment', [CommentController, 'store']).where('id', id.id)
+        router
+          .post('/post/:id/vote', [PostController, 'vote'])
+          .where('id', id.id)
+          .use(throttleWrites('votes'))
+        router
+          .post('/post/:id/comment', [CommentController, 'store'])
+          .where('id', id.id)
+          .use(throttleWrites('comments'))
         router.put('/comment/:id', [CommentController, 'update']).where('id', id.id)
         router.delete('/comment/:id', [CommentController, 'destroy']).where('id', id.id)
         router.post('/comment/:id/restore', [CommentController, 'restore']).where('id', id.id)
-        router.post('/comment/:id/vote', [CommentController, 'vote']).where('id', id.id)
+        router
+          .post('/comment/:id/vote', [CommentController, 'vote'])
+          .where('id', id.id)
+          .use(throttleWrites('votes'))
 
         // Moderators and admins: soft-deleted content.
         router.get('/moderation/posts', [ModerationController, 'deletedPosts'])

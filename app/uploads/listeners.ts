@@ -11,4 +11,7 @@ export default defineListeners({
   'post:restored': ({ postId }) => AttachmentVisibility.show('post', postId),
   'comment:deleted': ({ commentId }) => AttachmentVisibility.hide('comment', commentId),
   'comment:restored': ({ commentId }) => AttachmentVisibility.show('comment', commentId),
+  // Content moderation hid (members' reports) or showed again.
+  'content:visibility-changed': ({ kind, id, visible }) =>
+    visible ? AttachmentVisibility.show(kind, id) : AttachmentVisibility.hide(kind, id),
 })

@@ -22,6 +22,13 @@ const PLUGIN_PAGES: Record<
       return allows(staff, AuditPolicy, 'read')
     },
   },
+  '/admin/reports': {
+    plugin: 'moderation',
+    shows: async (staff) => {
+      const { ReportPolicy } = await import('#moderation/public')
+      return allows(staff, ReportPolicy, 'moderate')
+    },
+  },
   '/admin/uploads': {
     plugin: 'uploads',
     shows: async (staff) => {

@@ -47,6 +47,17 @@ declare module '@adonisjs/core/types' {
       voted: boolean
       votes: number
     }
+    /**
+     * Moderation hid a live post or comment (members' reports), or showed hidden or deleted
+     * content again, or deleted hidden content for good (visible stays false): not a
+     * `post:deleted` / `post:restored`, which are the author's or a moderator's own acts.
+     */
+    'content:visibility-changed': {
+      kind: 'post' | 'comment'
+      id: number
+      postId: number
+      visible: boolean
+    }
     'category:changed': {
       categoryId: number | null
       action: 'created' | 'renamed' | 'moved' | 'deleted'

@@ -32,4 +32,8 @@ export default class Comment extends BaseModel {
 
   @dateTimeColumn()
   declare deletedAt: DateTime | null
+
+  /** Hidden by moderation (deletedAt is set too) until a moderator decides. */
+  @dateTimeColumn()
+  declare hiddenAt: DateTime | null
 }

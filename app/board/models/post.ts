@@ -34,4 +34,8 @@ export default class Post extends BaseModel {
 
   @dateTimeColumn()
   declare deletedAt: DateTime | null
+
+  /** Hidden by moderation (deletedAt is set too) until a moderator decides. */
+  @dateTimeColumn()
+  declare hiddenAt: DateTime | null
 }

@@ -1,5 +1,6 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import { deny } from '#core/authorization/denial'
+import { hiddenByModeration } from '#board/policies/hidden_by_moderation'
 import { roleAtLeast, type Actor } from '#accounts/public'
 
 type Owned = { userId: number }
@@ -17,7 +18,8 @@ export default class CommentPolicy extends BasePolicy {
   }
 
   /** The author or staff restore. */
-  restore(actor: Actor, comment: Owned) {
+  restore(actor: Actor, comment: Owned & { hiddenAt?: unknown }) {
+    if (comment.hiddenAt) return hiddenByModeration()
     return actor.id === comment.userId || roleAtLeast(actor, 'moderator')
   }
 

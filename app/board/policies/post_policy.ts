@@ -1,5 +1,6 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import { deny } from '#core/authorization/denial'
+import { hiddenByModeration } from '#board/policies/hidden_by_moderation'
 import { roleAtLeast, type Actor } from '#accounts/public'
 
 type Owned = { userId: number }
@@ -28,7 +29,8 @@ export default class PostPolicy extends BasePolicy {
   }
 
   /** The author or staff bring a deleted post back. */
-  restore(actor: Actor, post: Owned) {
+  restore(actor: Actor, post: Owned & { hiddenAt?: unknown }) {
+    if (post.hiddenAt) return hiddenByModeration()
     return actor.id === post.userId || roleAtLeast(actor, 'moderator')
   }
 

@@ -22,6 +22,9 @@ export const WEBHOOK_EVENTS = [
   'user:blocked',
   'user:unblocked',
   'user:role-changed',
+  // The moderation plugin's (none while it is switched off).
+  'report:created',
+  'report:resolved',
 ] as const satisfies readonly (keyof EventsList)[]
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]

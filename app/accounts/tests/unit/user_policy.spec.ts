@@ -98,4 +98,15 @@ test.group('UserPolicy: role x target', () => {
     // An operator at the command line is nobody's account.
     await authorize(null as Actor | null, UserPolicy, 'contribute', true)
   })
+
+  test('staff skip the spam limits on writes', async ({ assert }) => {
+    assert.deepEqual(await decisions((actor) => authorize(actor, UserPolicy, 'skipWriteLimits')), {
+      'admin, own': ALLOW,
+      'admin, other': ALLOW,
+      'moderator, own': ALLOW,
+      'moderator, other': ALLOW,
+      'user, own': FORBIDDEN,
+      'user, other': FORBIDDEN,
+    })
+  })
 })

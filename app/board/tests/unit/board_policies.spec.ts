@@ -134,3 +134,14 @@ test.group('CategoryPolicy', () => {
     })
   })
 })
+
+test.group('Content hidden by reports (moderation plugin)', () => {
+  test('content hidden by reports is restored by no one outside the queue', async ({ assert }) => {
+    const hidden = { userId: OWNER_ID, hiddenAt: new Date() }
+    const refused = '409 E_HIDDEN_BY_MODERATION: Hidden after reports until a moderator decides'
+    for (const policy of [PostPolicy, CommentPolicy]) {
+      const table = await decisions((actor) => authorize(actor, policy, 'restore', hidden))
+      assert.deepEqual(Object.values(table), Array(6).fill(refused))
+    }
+  })
+})

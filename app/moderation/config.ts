@@ -1,0 +1,18 @@
+import vine from '@vinejs/vine'
+import env from '#start/env'
+import { definePluginConfig } from '#core/plugins/plugin_config'
+
+/**
+ * REPORTS_TO_HIDE: distinct members whose open reports hide a post or
+ * comment until a moderator decides (0: reports never hide).
+ * Reports' rate limits are the accounts plugin's spam limits on writes
+ * (RATE_LIMIT_REPORTS_PER_USER, _PER_IP, RATE_LIMIT_NEW_USER_REPORTS).
+ */
+export default definePluginConfig({
+  schema: vine.object({
+    reportsToHide: vine.number().withoutDecimals().min(0).max(1000),
+  }),
+  values: () => ({
+    reportsToHide: env.get('REPORTS_TO_HIDE') ?? 3,
+  }),
+})

@@ -31,6 +31,26 @@ const page = (list: string, items: object) => ({
   next_cursor: nullable(string),
 })
 
+/** POST /post/{id}/pin|unpin|lock|unlock (moderators and admins). */
+function moderationRoutes() {
+  const acts = {
+    pin: "Pin a post: first on its category's first page (moderators)",
+    unpin: 'Unpin a post (moderators)',
+    lock: 'Lock a post: no new comments or votes, edits by moderators only (moderators)',
+    unlock: 'Unlock a post (moderators)',
+  }
+  return Object.fromEntries(
+    Object.entries(acts).map(([act, summary]) => [
+      `POST /post/{id}/${act}`,
+      route(summary, {
+        description: 'Idempotent: setting what is already set changes nothing. Audited.',
+        auth,
+        200: 'PostDetail',
+      }),
+    ])
+  )
+}
+
 /** OpenAPI of the board plugin's routes (app/board/routes.ts). */
 export default defineOpenApi({
   prefix: '/api/v1',
@@ -49,6 +69,8 @@ export default defineOpenApi({
       errors: [404],
     }),
     'GET /board/{category}': route('Posts of a category or a whole board, newest first', {
+      description:
+        "The category's own pinned posts (at most 20, newest pin first) head the first page, in addition to `size` others, and are left out of the pages after it; `total` counts them. Keyword lists leave pins out of the ordering.",
       query: v.listPostsValidator,
       notes: { ...paging, keyword },
       200: 'PostList',
@@ -63,6 +85,8 @@ export default defineOpenApi({
       200: 'PostDetail',
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
+      description: 'A locked post only moderators and admins edit: the author gets 423 E_LOCKED.',
+      errors: [423],
       notes: {
         attachments: `${attachmentsNote} Left out, the previous version's are kept; [] removes them.`,
       },
@@ -83,18 +107,31 @@ export default defineOpenApi({
     'GET /post/{id}/history': route('Versions of a post, newest first', { 200: 'PostVersion[]' }),
     'POST /post/{id}/history/{version}/restore': route(
       "Make an old version's text the newest version (author, or moderator)",
-      { auth, 200: 'PostDetail' }
+      {
+        description: 'On a locked post, moderators only (423 E_LOCKED).',
+        auth,
+        200: 'PostDetail',
+        errors: [423],
+      }
     ),
     'GET /post/{id}/download': route('History as CSV (version, title, content, created_datetime)', {
       200: text('text/csv', 'CSV file (Content-Disposition names it)'),
     }),
-    'POST /post/{id}/vote': route("Toggle the caller's vote on a post", { auth, 200: 'Vote' }),
+    'POST /post/{id}/vote': route("Toggle the caller's vote on a post", {
+      description: 'A locked post takes no votes: 423 E_LOCKED.',
+      auth,
+      200: 'Vote',
+      errors: [423],
+    }),
+    ...moderationRoutes(),
     'GET /post/{id}/comment': route('Comments of a post, oldest first', {
       query: v.pageValidator,
       notes: paging,
       200: 'CommentList',
     }),
     'POST /post/{id}/comment': route('Comment on a post (version 1)', {
+      description: 'A locked post takes no comments: 423 E_LOCKED.',
+      errors: [423],
       notes: { attachments: attachmentsNote },
       auth,
       body: v.commentValidator,
@@ -120,6 +157,8 @@ export default defineOpenApi({
       200: 'CommentVersion[]',
     }),
     'POST /comment/{id}/vote': route("Toggle the caller's vote on a comment", {
+      description: 'The comments of a locked post take no votes: 423 E_LOCKED.',
+      errors: [423],
       auth,
       200: 'Vote',
     }),

@@ -40,6 +40,11 @@ router
           .where('id', id.id)
           .where('version', router.matchers.number())
         router.post('/post/:id/vote', [PostController, 'vote']).where('id', id.id)
+        // Moderators and admins: pin to the top of the category, lock against comments and votes.
+        router.post('/post/:id/pin', [PostController, 'pin']).where('id', id.id)
+        router.post('/post/:id/unpin', [PostController, 'unpin']).where('id', id.id)
+        router.post('/post/:id/lock', [PostController, 'lock']).where('id', id.id)
+        router.post('/post/:id/unlock', [PostController, 'unlock']).where('id', id.id)
         router.post('/post/:id/comment', [CommentController, 'store']).where('id', id.id)
         router.put('/comment/:id', [CommentController, 'update']).where('id', id.id)
         router.delete('/comment/:id', [CommentController, 'destroy']).where('id', id.id)

@@ -10,6 +10,7 @@ import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'
 import { authorize } from '#core/authorization/authorize'
 import CommentPolicy from '#board/policies/comment_policy'
+import PostPolicy from '#board/policies/post_policy'
 import { lockPost } from '#board/services/live_post'
 import { BoardCache } from '#board/services/board_cache'
 import { contentHooks } from '#core/plugins/content_hooks'
@@ -37,6 +38,7 @@ export class CommentWrites {
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
+    await authorize(actor, PostPolicy, 'contribute', post)
     const hooked = await contentHooks.run('comment:creating', {
       userId: actor.id,
       postId,
@@ -45,7 +47,8 @@ export class CommentWrites {
     // A hook may have changed the text: it must still satisfy the same rules (422 otherwise).
     const { content } = await commentValidator.validate({ content: hooked.content })
     const comment = await db.transaction(async (trx) => {
-      await lockPost(trx, postId)
+      // Locked meanwhile? The lock makes the check and the insert one step.
+      await authorize(actor, PostPolicy, 'contribute', await lockPost(trx, postId))
       const row = await Comment.create(
         { postId, userId: actor.id, currentVersion: 1 },
         { client: trx }

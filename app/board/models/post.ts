@@ -34,4 +34,12 @@ export default class Post extends BaseModel {
 
   @dateTimeColumn()
   declare deletedAt: DateTime | null
+
+  /** Set by a moderator: first on its category's first page. */
+  @dateTimeColumn()
+  declare pinnedAt: DateTime | null
+
+  /** Set by a moderator: no new comments or votes, edits by moderators only. */
+  @dateTimeColumn()
+  declare lockedAt: DateTime | null
 }

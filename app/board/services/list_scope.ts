@@ -27,6 +27,15 @@ export class ListScope {
     return query
   }
 
+  /** Leaves out the pinned posts of the list's own category (they head its first page). */
+  withoutPinned<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
+    if (this.category.parentId !== null && this.categoryIds.length === 1)
+      return query.whereNull('p.pinned_at')
+    return query.where((q) =>
+      q.whereNull('p.pinned_at').orWhere('p.category_id', '<>', this.category.id)
+    )
+  }
+
   /** The index that serves this list newest first (none for a mid-tree category: it lists several). */
   get index(): PostListIndex | undefined {
     if (this.category.parentId === null) return 'posts_board_id_deleted_at_id_index'

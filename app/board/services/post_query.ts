@@ -10,6 +10,7 @@ export type PostListIndex =
   | 'posts_board_id_deleted_at_id_index'
   | 'posts_category_id_deleted_at_id_index'
   | 'posts_user_id_deleted_at_id_index'
+  | 'posts_category_id_pinned_at_index'
 
 /**
  * posts p joined to their current version v and author's name: the one query
@@ -53,6 +54,8 @@ const POST_COLUMNS = [
   'p.comment_count',
   'p.created_at',
   'p.updated_at',
+  'p.pinned_at',
+  'p.locked_at',
   'v.title',
   'v.content',
 ]

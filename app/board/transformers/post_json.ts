@@ -13,6 +13,8 @@ export interface PostRow {
   comment_count: number
   created_at: Date | string
   updated_at: Date | string
+  pinned_at?: Date | string | null
+  locked_at?: Date | string | null
   title: string
   content: string
   author_name: string | null
@@ -32,6 +34,8 @@ export interface PostJson {
   content: string
   comment: number
   vote: number
+  pinned: boolean
+  locked: boolean
 }
 
 /** The author's name, or a placeholder once the account is deleted. */
@@ -56,6 +60,8 @@ export function postJson(row: PostRow, tree: CategoryTree): PostJson {
     content: row.content,
     comment: Number(row.comment_count),
     vote: Number(row.vote_count),
+    pinned: Boolean(row.pinned_at),
+    locked: Boolean(row.locked_at),
   }
 }
 
@@ -85,6 +91,14 @@ const postFields = {
   content: string,
   comment: count,
   vote: count,
+  pinned: {
+    type: 'boolean',
+    description: "Pinned by a moderator: first on its category's first page",
+  },
+  locked: {
+    type: 'boolean',
+    description: 'Locked by a moderator: no new comments or votes (423 E_LOCKED)',
+  },
 }
 
 /** The shapes of postJson and postDetailJson in the OpenAPI document. */

@@ -34,6 +34,8 @@ test.group('GET /board/:category (list)', (group) => {
       'content',
       'created_datetime',
       'id',
+      'locked',
+      'pinned',
       'title',
       'updated_datetime',
       'user',

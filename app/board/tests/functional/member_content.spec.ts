@@ -103,6 +103,8 @@ test.group("A member's posts, comments and counts", (group) => {
       'content',
       'created_datetime',
       'id',
+      'locked',
+      'pinned',
       'title',
       'updated_datetime',
       'user',

@@ -68,11 +68,17 @@ export default defineOpenApi({
       200: 'Category',
       errors: [404],
     }),
-    'GET /board/{category}': route('Posts of a category or a whole board, newest first', {
+    'GET /board/{category}': route('Posts of a category or a whole board, newest first or sorted', {
       description:
-        "The category's own pinned posts (at most 20, newest pin first) head the first page, in addition to `size` others, and are left out of the pages after it; `total` counts them. Keyword lists leave pins out of the ordering.",
+        "The category's own pinned posts (at most 20, newest pin first) head the first page, in addition to `size` others, and are left out of the pages after it; `total` counts them. Pins head sort=latest and sort=activity, not sort=top nor keyword lists.",
       query: v.listPostsValidator,
-      notes: { ...paging, keyword },
+      notes: {
+        ...paging,
+        keyword: `${keyword} Newest first only: with another sort, 422 (field "sort").`,
+        sort: "latest (default): newest first. activity: by the newest live comment, else the post's creation (activity_datetime). top: most votes first, the newer post first on a tie. Cursors are the sort's own (another sort's answers 422).",
+        period:
+          "With sort=top only (422 otherwise): posts written in the last day, week (7 days) or month (30 days), or all (default); total counts the period's posts.",
+      },
       200: 'PostList',
     }),
     'POST /board/{category}': route('Create a post (version 1)', {

@@ -7,7 +7,8 @@ import Comment from '#board/models/comment'
 import CommentVersion from '#board/models/comment_version'
 import { AppException } from '#core/exceptions/app_exception'
 import { forUpdate } from '#core/database/for_update'
-import { sqlNow } from '#core/database/sql_now'
+import { sqlNow, sqlTime } from '#core/database/sql_now'
+import { toIso } from '#core/database/to_iso'
 import { authorize } from '#core/authorization/authorize'
 import CommentPolicy from '#board/policies/comment_policy'
 import PostPolicy from '#board/policies/post_policy'
@@ -68,7 +69,14 @@ export class CommentWrites {
         baseVersion: null,
         attachments,
       })
-      await trx.from('posts').where('id', postId).increment('comment_count', 1)
+      // The post's activity is its newest comment's time (sort=activity), in the same write.
+      await trx
+        .from('posts')
+        .where('id', postId)
+        .update({
+          comment_count: trx.raw('comment_count + 1'),
+          last_activity_at: sqlNow(row.createdAt),
+        })
       return row
     })
     await postListsChanged(postId, actor.id)
@@ -146,6 +154,7 @@ export class CommentWrites {
       await authorize(actor, CommentPolicy, 'delete', row)
       await trx.from('comments').where('id', commentId).update({ deleted_at: sqlNow() })
       await trx.from('posts').where('id', row.postId).decrement('comment_count', 1)
+      await recomputeActivity(trx, row.postId)
       return row
     })
     await postListsChanged(comment.postId, comment.userId)
@@ -158,11 +167,36 @@ export class CommentWrites {
       await authorize(actor, CommentPolicy, 'restore', row)
       await trx.from('comments').where('id', commentId).update({ deleted_at: null })
       await trx.from('posts').where('id', row.postId).increment('comment_count', 1)
+      await recomputeActivity(trx, row.postId)
       return row
     })
     await postListsChanged(comment.postId, comment.userId)
     await emitter.emit('comment:restored', { commentId, postId: comment.postId, actorId: actor.id })
   }
+}
+
+/**
+ * A post's activity after a comment left or came back: its newest live
+ * comment's time (the highest id: ids grow with time, and the index
+ * (post_id, deleted_at, id) finds it in one step), else its own. The post
+ * row is locked, so a concurrent comment cannot slip between read and write.
+ */
+async function recomputeActivity(trx: TransactionClientContract, postId: number) {
+  const newest = await trx
+    .from('comments')
+    .where('post_id', postId)
+    .whereNull('deleted_at')
+    .orderBy('id', 'desc')
+    .select('created_at')
+    .first()
+  const post = newest
+    ? null
+    : await trx.from('posts').where('id', postId).select('created_at').first()
+  const at = toIso(newest ? newest.created_at : post.created_at)!
+  await trx
+    .from('posts')
+    .where('id', postId)
+    .update({ last_activity_at: sqlTime(Date.parse(at)) })
 }
 
 /** The comment (on a live post), locked; 404 when missing or in the wrong deleted state. */

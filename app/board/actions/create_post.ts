@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import { assertMayContribute, type AuthUser } from '#accounts/public'
@@ -45,12 +46,17 @@ export class CreatePost {
         .increment('post_count', 1)
       // Deleted since this process read its tree (another process's change not yet heard of).
       if (Number(counted) === 0) throw AppException.notFound('Category')
+      // One time for the row's creation, update and activity (a new post reads as unedited).
+      const at = DateTime.utc()
       const row = await Post.create(
         {
           userId: actor.id,
           categoryId: category.id,
           boardId: tree.root(category).id,
           currentVersion: 1,
+          createdAt: at,
+          updatedAt: at,
+          lastActivityAt: at,
         },
         { client: trx }
       )

@@ -1,10 +1,13 @@
 import cache from '@adonisjs/cache/services/main'
 import { AppException } from '#core/exceptions/app_exception'
-import { pageOf, type PageRequest } from '#board/domain/page_request'
+import { toIso } from '#core/database/to_iso'
+import { sqlTime } from '#core/database/sql_now'
+import { cursorSortName, pageOf, type PageRequest } from '#board/domain/page_request'
+import { LATEST, periodStart, type PostOrder } from '#board/domain/post_order'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { ListScope } from '#board/services/list_scope'
-import { atPage, postQuery } from '#board/services/post_query'
+import { atPage, atSortedPage, postQuery, postsFrom } from '#board/services/post_query'
 import { postSearch, type PostSearch, type TotalRelation } from '#board/search/post_search'
 import { postJson, type PostJson, type PostRow } from '#board/transformers/post_json'
 
@@ -20,9 +23,11 @@ export interface PostList {
 }
 
 /**
- * A category's posts, newest first; a board lists its whole subtree. Without
- * a keyword: one indexed query for the page, `total` from the per-category
- * counters. A keyword list comes from the post search (app/board/search).
+ * A category's posts, newest first unless another order is asked for; a
+ * board lists its whole subtree. Without a keyword: one indexed query for
+ * the page, `total` from the per-category counters (or, for a `top` period,
+ * counted over the period's index range). A keyword list comes from the
+ * post search (app/board/search), newest first only.
  */
 export class ListPosts {
   constructor(private keywordSearch: PostSearch = postSearch()) {}
@@ -30,8 +35,12 @@ export class ListPosts {
   async handle(
     categoryName: string,
     keyword: string | undefined,
-    page: PageRequest
+    page: PageRequest,
+    order: PostOrder = LATEST
   ): Promise<PostList> {
+    if (keyword && order.sort !== 'latest') {
+      throw AppException.unprocessable('A keyword list is sorted by latest only', 'sort')
+    }
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
     if (!category) throw AppException.notFound('Category')
@@ -43,21 +52,30 @@ export class ListPosts {
       page.page,
       page.afterId ?? '',
       keyword ?? '',
+      // Latest keeps its old keys; the other sorts add theirs.
+      ...(order.sort === 'latest' ? [] : [cursorSortName(order), page.afterKey ?? '']),
     ].join(':')
     return cache.getOrSet({
       key,
-      ttl: keyword ? '1m' : '5m',
+      // A top period's window moves: its lists are kept a minute.
+      ttl: keyword || (order.sort === 'top' && order.period !== 'all') ? '1m' : '5m',
       tags: [BoardCache.listTag(category.id), 'board:all'],
-      factory: () => this.load(new ListScope(tree, category), keyword, page),
+      factory: () => this.load(new ListScope(tree, category), keyword, page, order),
     })
   }
 
-  async load(scope: ListScope, keyword: string | undefined, page: PageRequest): Promise<PostList> {
+  async load(
+    scope: ListScope,
+    keyword: string | undefined,
+    page: PageRequest,
+    order: PostOrder = LATEST
+  ): Promise<PostList> {
     const { rows, total, totalRelation } = keyword
       ? await this.keywordSearch.page(scope, keyword, page)
-      : await this.plainPage(scope, page)
-    const { rows: pageRows, nextCursor } = pageOf(rows, page)
-    const pinned = keyword ? [] : await this.pinned(scope, page)
+      : await this.plainPage(scope, page, order)
+    const { rows: pageRows, nextCursor } = pageOf(rows, page, sortKeyOf(order))
+    // Pins head the newest-first and activity lists (as Discourse's latest); votes rank alone.
+    const pinned = keyword || order.sort === 'top' ? [] : await this.pinned(scope, page)
     return {
       total,
       total_relation: totalRelation,
@@ -66,12 +84,41 @@ export class ListPosts {
     }
   }
 
-  private async plainPage(scope: ListScope, page: PageRequest) {
-    const query = scope.apply(postQuery(undefined, scope.index))
-    // The category's own pinned posts head its first page instead of their place by id.
-    scope.withoutPinned(query)
-    const rows = (await atPage(query, page)) as PostRow[]
-    return { rows, total: await scope.liveCount(), totalRelation: 'eq' as const }
+  private async plainPage(scope: ListScope, page: PageRequest, order: PostOrder) {
+    let rows: PostRow[]
+    let total: number | undefined
+    if (order.sort === 'latest') {
+      const query = scope.apply(postQuery(undefined, scope.index))
+      // The category's own pinned posts head its first page instead of their place by id.
+      rows = (await atPage(scope.withoutPinned(query), page)) as PostRow[]
+    } else if (order.sort === 'activity') {
+      const query = scope.apply(postQuery(undefined, scope.indexBy('last_activity_at_id')))
+      scope.withoutPinned(query)
+      rows = (await atSortedPage(query, page, 'p.last_activity_at')) as PostRow[]
+    } else {
+      const since = periodStart(order.period)
+      if (since === null) {
+        const query = scope.apply(postQuery(undefined, scope.indexBy('vote_count_id')))
+        rows = (await atSortedPage(query, page, 'p.vote_count')) as PostRow[]
+      } else {
+        // The period's posts through the creation-time index, sorted by votes (a filesort of
+        // the period's rows: docs/board.md, "Sorting").
+        const at = sqlTime(since)
+        const query = scope.apply(postQuery(undefined, scope.indexBy('created_at')))
+        rows = (await atSortedPage(
+          query.where('p.created_at', '>=', at),
+          page,
+          'p.vote_count'
+        )) as PostRow[]
+        const counted = await scope
+          .apply(postsFrom(undefined, scope.indexBy('created_at')))
+          .where('p.created_at', '>=', at)
+          .count('* as total')
+          .first()
+        total = Number(counted?.total ?? 0)
+      }
+    }
+    return { rows, total: total ?? (await scope.liveCount()), totalRelation: 'eq' as const }
   }
 
   /**
@@ -87,4 +134,14 @@ export class ListPosts {
       .orderBy('p.pinned_at', 'desc')
       .limit(MAX_PINNED)) as PostRow[]
   }
+}
+
+/** How the next page's cursor carries the sort key (none for latest: the id is the key). */
+function sortKeyOf(order: PostOrder) {
+  if (order.sort === 'latest') return undefined
+  const name = cursorSortName(order)
+  if (order.sort === 'activity') {
+    return { name, of: (row: PostRow) => sqlTime(Date.parse(toIso(row.last_activity_at)!)) }
+  }
+  return { name, of: (row: PostRow) => Number(row.vote_count) }
 }

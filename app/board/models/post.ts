@@ -35,6 +35,10 @@ export default class Post extends BaseModel {
   @dateTimeColumn()
   declare deletedAt: DateTime | null
 
+  /** The newest live comment's time, else the post's own (sort=activity). */
+  @dateTimeColumn()
+  declare lastActivityAt: DateTime
+
   /** Set by a moderator: first on its category's first page. */
   @dateTimeColumn()
   declare pinnedAt: DateTime | null

@@ -38,8 +38,17 @@ export class ListScope {
 
   /** The index that serves this list newest first (none for a mid-tree category: it lists several). */
   get index(): PostListIndex | undefined {
-    if (this.category.parentId === null) return 'posts_board_id_deleted_at_id_index'
-    return this.categoryIds.length === 1 ? 'posts_category_id_deleted_at_id_index' : undefined
+    return this.indexBy('id')
+  }
+
+  /**
+   * The index that serves this list in an order: by id (newest first), by
+   * last activity, by votes, or by creation time (a `top` period's range).
+   */
+  indexBy(order: 'id' | 'last_activity_at_id' | 'vote_count_id' | 'created_at') {
+    if (this.category.parentId === null) return `posts_board_id_deleted_at_${order}_index` as const
+    if (this.categoryIds.length === 1) return `posts_category_id_deleted_at_${order}_index` as const
+    return undefined
   }
 
   /** Live posts in the list, from the per-category counters every post write keeps exact. */

@@ -5,10 +5,12 @@ import type { PageRequest } from '#board/domain/page_request'
 import { withAuthorName } from '#accounts/public'
 import { indexedFrom } from '#board/services/indexed_from'
 
-/** The list indexes (see the posts migration, and the one indexing content by author). */
+/**
+ * The list indexes (see the posts migration, the one indexing content by
+ * author, and the one indexing the sorts).
+ */
 export type PostListIndex =
-  | 'posts_board_id_deleted_at_id_index'
-  | 'posts_category_id_deleted_at_id_index'
+  | `posts_${'board' | 'category'}_id_deleted_at_${'id' | 'last_activity_at_id' | 'vote_count_id' | 'created_at'}_index`
   | 'posts_user_id_deleted_at_id_index'
   | 'posts_category_id_pinned_at_index'
 
@@ -56,6 +58,7 @@ const POST_COLUMNS = [
   'p.updated_at',
   'p.pinned_at',
   'p.locked_at',
+  'p.last_activity_at',
   'v.title',
   'v.content',
 ]
@@ -77,4 +80,28 @@ export function atPage<Query extends DatabaseQueryBuilderContract>(
   if (page.afterId) query.where(column, '<', page.afterId)
   else query.offset((page.page - 1) * page.size)
   return query.orderBy(column, 'desc').limit(page.size + 1)
+}
+
+/**
+ * `atPage` for a list sorted by `column` (then by id), both descending: a
+ * cursor page starts after (key, id). `column <= key` bounds the index
+ * range; the OR leaves out the rows of the key up to the id.
+ */
+export function atSortedPage<Query extends DatabaseQueryBuilderContract>(
+  query: Query,
+  page: PageRequest,
+  column: string
+) {
+  if (page.afterId && page.afterKey !== undefined) {
+    const key = page.afterKey
+    query
+      .where(column, '<=', key)
+      .where((q) => q.where(column, '<', key).orWhere('p.id', '<', page.afterId!))
+  } else {
+    query.offset((page.page - 1) * page.size)
+  }
+  return query
+    .orderBy(column, 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(page.size + 1)
 }

@@ -15,6 +15,7 @@ export interface PostRow {
   updated_at: Date | string
   pinned_at?: Date | string | null
   locked_at?: Date | string | null
+  last_activity_at?: Date | string
   title: string
   content: string
   author_name: string | null
@@ -36,6 +37,8 @@ export interface PostJson {
   vote: number
   pinned: boolean
   locked: boolean
+  /** The newest live comment's time, else the post's own: what `sort=activity` orders by. */
+  activity_datetime: string
 }
 
 /** The author's name, or a placeholder once the account is deleted. */
@@ -62,6 +65,7 @@ export function postJson(row: PostRow, tree: CategoryTree): PostJson {
     vote: Number(row.vote_count),
     pinned: Boolean(row.pinned_at),
     locked: Boolean(row.locked_at),
+    activity_datetime: toIso(row.last_activity_at ?? row.created_at)!,
   }
 }
 
@@ -94,6 +98,11 @@ const postFields = {
   pinned: {
     type: 'boolean',
     description: "Pinned by a moderator: first on its category's first page",
+  },
+  activity_datetime: {
+    ...dateTime,
+    description:
+      "The newest live comment's time, else the post's creation: what sort=activity orders by",
   },
   locked: {
     type: 'boolean',

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { MAX_PAGE_SIZE } from '#board/domain/page_request'
 import { withoutControls } from '#core/validation/text_rules'
 import { MAX_ATTACHMENTS } from '#board/services/content_extensions'
+import { POST_SORTS, TOP_PERIODS } from '#board/domain/post_order'
 
 /** Text must hold something other than white space; control characters are dropped first. */
 const text = (max: number, multiline = true) =>
@@ -39,6 +40,8 @@ export const pageValidator = vine.create(pageFields)
 export const listPostsValidator = vine.create({
   ...pageFields,
   keyword: vine.string().trim().maxLength(100).optional(),
+  sort: vine.enum(POST_SORTS).optional(),
+  period: vine.enum(TOP_PERIODS).optional(),
 })
 
 export const boardNameValidator = vine.create({

@@ -3,6 +3,7 @@ import * as v from '#board/validators/board_validators'
 import { postShapes } from '#board/transformers/post_json'
 import { commentShape } from '#board/transformers/comment_json'
 import type { PostList } from '#board/actions/list_posts'
+import type { TagCount } from '#board/actions/list_tags'
 import type { CommentList } from '#board/actions/list_member_content'
 import { contentExtensions } from '#board/services/content_extensions'
 
@@ -23,6 +24,9 @@ const keyword =
   'Matches author name, title or content, literally (case-insensitive). On MariaDB the words of a keyword are found through the term index, which matches words by their start (case and accents folded); the total of a phrase may be a lower bound (total_relation "gte").'
 const attachmentsNote =
   "Ids of the caller's uploads (at most 10, duplicates dropped), stored with the version by the uploads plugin: 403 E_FORBIDDEN for another member's upload (unless the previous version has it), 422 for an unknown id, and 422 when no plugin stores attachments."
+
+const tagsNote =
+  'The post\'s tags (not a version\'s): lower-cased, duplicates dropped, at most 5; each letters, digits, - and _, at most 30; with BOARD_TAGS set, only those (422, field "tags", otherwise).'
 
 /** A page of a list: how many in all, this page's items, the cursor of the next page. */
 const page = (list: string, items: object) => ({
@@ -76,13 +80,21 @@ export default defineOpenApi({
         ...paging,
         keyword: `${keyword} Newest first only: with another sort, 422 (field "sort").`,
         sort: "latest (default): newest first. activity: by the newest live comment, else the post's creation (activity_datetime). top: most votes first, the newer post first on a tie. Cursors are the sort's own (another sort's answers 422).",
+        tag: 'Only posts with this tag (case-insensitive), newest first: not with keyword (422, field "tag") nor another sort (422, field "sort"); total counts them exactly.',
         period:
           "With sort=top only (422 otherwise): posts written in the last day, week (7 days) or month (30 days), or all (default); total counts the period's posts.",
       },
       200: 'PostList',
     }),
+    'GET /tags': route('Tags starting with a prefix, most used first, with their counts', {
+      description:
+        'At most 50. With BOARD_TAGS set, allowed tags no post carries yet follow with count 0.',
+      query: v.tagPrefixValidator,
+      notes: { prefix: 'Lower-case letters, digits, - and _ (case-insensitive); empty: all tags' },
+      200: 'TagCount[]',
+    }),
     'POST /board/{category}': route('Create a post (version 1)', {
-      notes: { attachments: attachmentsNote },
+      notes: { attachments: attachmentsNote, tags: tagsNote },
       auth,
       body: v.postValidator,
       201: 'PostDetail',
@@ -95,6 +107,7 @@ export default defineOpenApi({
       errors: [423],
       notes: {
         attachments: `${attachmentsNote} Left out, the previous version's are kept; [] removes them.`,
+        tags: `${tagsNote} Left out, the post keeps its tags; [] removes them.`,
       },
       auth,
       body: v.postValidator,
@@ -232,6 +245,10 @@ export default defineOpenApi({
       return withPluginFields(shape({ version: id, content: string, created_datetime: dateTime }))
     },
     Vote: shape({ voted: { type: 'boolean' }, vote: count }),
+    TagCount: shape<TagCount>({
+      name: string,
+      count: { ...count, description: 'Live posts with the tag' },
+    }),
     DeletedPostList: shape(
       page('post_list', shape({ ...postShapes.Post.properties, deleted_datetime: dateTime }))
     ),

@@ -18,6 +18,7 @@ router
     router.get('/board/category', [BoardController, 'children'])
     router.get('/board/parent', [BoardController, 'parent'])
     router.get('/board/:category', [BoardController, 'list'])
+    router.get('/tags', [BoardController, 'tags'])
     // Cache hits are answered by the fast lane (registered below), misses here.
     router.get('/post/:id', [PostController, 'show']).where('id', id.id)
     router.get('/post/:id/history', [PostController, 'history']).where('id', id.id)

@@ -11,6 +11,7 @@ import { SearchIndex } from '#board/search/post_search'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { postValidator } from '#board/validators/board_validators'
 import { contentExtensions } from '#board/services/content_extensions'
+import { normaliseTags, PostTags } from '#board/services/post_tags'
 
 /**
  * Writes a post and its version 1 in one transaction (never a post without
@@ -21,10 +22,11 @@ export class CreatePost {
   async handle(
     actor: AuthUser,
     categoryName: string,
-    given: { title: string; content: string; attachments?: number[] }
+    given: { title: string; content: string; attachments?: number[]; tags?: string[] }
   ) {
     await assertMayContribute(actor)
     const attachments = contentExtensions.attachmentsOf(given.attachments)
+    const tags = normaliseTags(given.tags) ?? []
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
     if (!category) throw AppException.notFound('Category')
@@ -60,6 +62,7 @@ export class CreatePost {
         },
         { client: trx }
       )
+      await PostTags.set(trx, row, [], tags)
       // Version 1 has the post's own time.
       await PostVersion.create(
         {

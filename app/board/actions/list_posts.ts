@@ -7,7 +7,8 @@ import { LATEST, periodStart, type PostOrder } from '#board/domain/post_order'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { ListScope } from '#board/services/list_scope'
-import { atPage, atSortedPage, postQuery, postsFrom } from '#board/services/post_query'
+import { atPage, postQuery, postsFrom, sortedPage } from '#board/services/post_query'
+import { indexedFrom } from '#board/services/indexed_from'
 import { postSearch, type PostSearch, type TotalRelation } from '#board/search/post_search'
 import { postJson, type PostJson, type PostRow } from '#board/transformers/post_json'
 
@@ -36,11 +37,14 @@ export class ListPosts {
     categoryName: string,
     keyword: string | undefined,
     page: PageRequest,
-    order: PostOrder = LATEST
+    order: PostOrder = LATEST,
+    tag?: string
   ): Promise<PostList> {
-    if (keyword && order.sort !== 'latest') {
-      throw AppException.unprocessable('A keyword list is sorted by latest only', 'sort')
+    if ((keyword || tag) && order.sort !== 'latest') {
+      const list = keyword ? 'A keyword list' : 'A tag list'
+      throw AppException.unprocessable(`${list} is sorted by latest only`, 'sort')
     }
+    if (keyword && tag) throw AppException.unprocessable('Either a keyword or a tag', 'tag')
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
     if (!category) throw AppException.notFound('Category')
@@ -54,13 +58,17 @@ export class ListPosts {
       keyword ?? '',
       // Latest keeps its old keys; the other sorts add theirs.
       ...(order.sort === 'latest' ? [] : [cursorSortName(order), page.afterKey ?? '']),
+      ...(tag ? [`tag=${tag}`] : []),
     ].join(':')
     return cache.getOrSet({
       key,
       // A top period's window moves: its lists are kept a minute.
       ttl: keyword || (order.sort === 'top' && order.period !== 'all') ? '1m' : '5m',
       tags: [BoardCache.listTag(category.id), 'board:all'],
-      factory: () => this.load(new ListScope(tree, category), keyword, page, order),
+      factory: () =>
+        tag
+          ? this.taggedPage(new ListScope(tree, category), tag, page)
+          : this.load(new ListScope(tree, category), keyword, page, order),
     })
   }
 
@@ -92,24 +100,34 @@ export class ListPosts {
       // The category's own pinned posts head its first page instead of their place by id.
       rows = (await atPage(scope.withoutPinned(query), page)) as PostRow[]
     } else if (order.sort === 'activity') {
-      const query = scope.apply(postQuery(undefined, scope.indexBy('last_activity_at_id')))
-      scope.withoutPinned(query)
-      rows = (await atSortedPage(query, page, 'p.last_activity_at')) as PostRow[]
+      const query = () =>
+        scope.withoutPinned(scope.apply(postQuery(undefined, scope.indexBy('last_activity_at_id'))))
+      rows = await sortedPage<PostRow>(query, page, 'p.last_activity_at')
     } else {
       const since = periodStart(order.period)
       if (since === null) {
-        const query = scope.apply(postQuery(undefined, scope.indexBy('vote_count_id')))
-        rows = (await atSortedPage(query, page, 'p.vote_count')) as PostRow[]
+        const query = () => scope.apply(postQuery(undefined, scope.indexBy('vote_count_id')))
+        rows = await sortedPage<PostRow>(query, page, 'p.vote_count')
       } else {
-        // The period's posts through the creation-time index, sorted by votes (a filesort of
-        // the period's rows: docs/board.md, "Sorting").
+        // The period's posts through the creation-time index, sorted by votes (a sort of the
+        // period's rows: docs/board.md, "Sorting").
         const at = sqlTime(since)
-        const query = scope.apply(postQuery(undefined, scope.indexBy('created_at')))
-        rows = (await atSortedPage(
-          query.where('p.created_at', '>=', at),
-          page,
-          'p.vote_count'
-        )) as PostRow[]
+        // Ids first, from the index alone (it holds vote_count); then the page's rows: the
+        // sort carries two numbers per post of the period, not its text.
+        const ids = () =>
+          scope
+            .apply(postsFrom(undefined, scope.indexBy('created_at')))
+            .where('p.created_at', '>=', at)
+            .select('p.id', 'p.vote_count')
+        const top = await sortedPage<{ id: number }>(ids, page, 'p.vote_count')
+        const found: PostRow[] = top.length
+          ? await postQuery().whereIn(
+              'p.id',
+              top.map((row) => Number(row.id))
+            )
+          : []
+        const byId = new Map(found.map((row) => [Number(row.id), row]))
+        rows = top.map((row) => byId.get(Number(row.id))).filter((row) => row !== undefined)
         const counted = await scope
           .apply(postsFrom(undefined, scope.indexBy('created_at')))
           .where('p.created_at', '>=', at)
@@ -119,6 +137,29 @@ export class ListPosts {
       }
     }
     return { rows, total: total ?? (await scope.liveCount()), totalRelation: 'eq' as const }
+  }
+
+  /**
+   * The list's posts with a tag, newest first: the page's ids from the
+   * tag's index range (only live posts have rows), then their rows; `total`
+   * counts the same range. No pins: a tag list is a filtered view.
+   */
+  private async taggedPage(scope: ListScope, tag: string, page: PageRequest): Promise<PostList> {
+    const range = () =>
+      scope.applyToTags(indexedFrom('post_tags', 't', scope.tagIndex).where('t.tag', tag))
+    const idRows = await atPage(range().select('t.post_id as id'), page, 't.post_id')
+    const ids = idRows.map((row) => Number(row.id))
+    const rows: PostRow[] = ids.length
+      ? await postQuery().whereIn('p.id', ids).whereNull('p.deleted_at').orderBy('p.id', 'desc')
+      : []
+    const counted = await range().count('* as total').first()
+    const { rows: pageRows, nextCursor } = pageOf(rows, page)
+    return {
+      total: Number(counted?.total ?? 0),
+      total_relation: 'eq',
+      post_list: pageRows.map((row) => postJson(row, scope.tree)),
+      next_cursor: nextCursor,
+    }
   }
 
   /**

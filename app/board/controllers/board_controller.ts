@@ -7,7 +7,9 @@ import {
   categoryNameValidator,
   listPostsValidator,
   postValidator,
+  tagPrefixValidator,
 } from '#board/validators/board_validators'
+import { ListTags } from '#board/actions/list_tags'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { ListPosts } from '#board/actions/list_posts'
 import { CreatePost } from '#board/actions/create_post'
@@ -43,7 +45,13 @@ export default class BoardController {
   async list({ request, params }: HttpContext, listPosts: ListPosts) {
     const query = await listPostsValidator.validate(request.qs())
     const { order, page } = listFromQuery(query)
-    return listPosts.handle(params.category, query.keyword || undefined, page, order)
+    return listPosts.handle(params.category, query.keyword || undefined, page, order, query.tag)
+  }
+
+  @inject()
+  async tags({ request }: HttpContext, listTags: ListTags) {
+    const { prefix } = await tagPrefixValidator.validate(request.qs())
+    return listTags.handle(prefix ?? '')
   }
 
   @inject()

@@ -35,6 +35,10 @@ export default class Post extends BaseModel {
   @dateTimeColumn()
   declare deletedAt: DateTime | null
 
+  /** The post's tags, comma separated and sorted ('' for none): see PostTags. */
+  @column()
+  declare tags: string
+
   /** The newest live comment's time, else the post's own (sort=activity). */
   @dateTimeColumn()
   declare lastActivityAt: DateTime

@@ -27,6 +27,19 @@ export class ListScope {
     return query
   }
 
+  /** Narrows a `post_tags as t` query to this list (the rows carry the post's board and category). */
+  applyToTags<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
+    if (this.category.parentId === null) return query.where('t.board_id', this.category.id)
+    if (this.categoryIds.length === 1) return query.where('t.category_id', this.category.id)
+    return query.whereIn('t.category_id', this.categoryIds)
+  }
+
+  /** The post_tags index that serves this list (none for a mid-tree category). */
+  get tagIndex() {
+    if (this.category.parentId === null) return 'post_tags_tag_board_id_post_id_index'
+    return this.categoryIds.length === 1 ? 'post_tags_tag_category_id_post_id_index' : undefined
+  }
+
   /** Leaves out the pinned posts of the list's own category (they head its first page). */
   withoutPinned<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
     if (this.category.parentId !== null && this.categoryIds.length === 1)

@@ -59,6 +59,7 @@ const POST_COLUMNS = [
   'p.pinned_at',
   'p.locked_at',
   'p.last_activity_at',
+  'p.tags',
   'v.title',
   'v.content',
 ]
@@ -83,25 +84,32 @@ export function atPage<Query extends DatabaseQueryBuilderContract>(
 }
 
 /**
- * `atPage` for a list sorted by `column` (then by id), both descending: a
- * cursor page starts after (key, id). `column <= key` bounds the index
- * range; the OR leaves out the rows of the key up to the id.
+ * A page of a list sorted by `column` (then by id), both descending. After a
+ * cursor (key, id): first the rows of that key below the id, an equality
+ * range of the index; then, if the page is not full, the rows below the key.
+ * One condition `(key, id) < (k, x)` would leave both databases a range
+ * bounded by the key only, walking every row of the cursor's key (all the
+ * posts with 0 votes) down to the id. `build` makes the list's query anew.
  */
-export function atSortedPage<Query extends DatabaseQueryBuilderContract>(
-  query: Query,
+export async function sortedPage<Row>(
+  build: () => DatabaseQueryBuilderContract,
   page: PageRequest,
   column: string
-) {
-  if (page.afterId && page.afterKey !== undefined) {
-    const key = page.afterKey
-    query
-      .where(column, '<=', key)
-      .where((q) => q.where(column, '<', key).orWhere('p.id', '<', page.afterId!))
-  } else {
-    query.offset((page.page - 1) * page.size)
+): Promise<Row[]> {
+  const wanted = page.size + 1
+  const ordered = (query: DatabaseQueryBuilderContract) =>
+    query.orderBy(column, 'desc').orderBy('p.id', 'desc')
+  if (!page.afterId || page.afterKey === undefined) {
+    return (await ordered(build())
+      .offset((page.page - 1) * page.size)
+      .limit(wanted)) as Row[]
   }
-  return query
-    .orderBy(column, 'desc')
-    .orderBy('p.id', 'desc')
-    .limit(page.size + 1)
+  const same = (await ordered(
+    build().where(column, page.afterKey).where('p.id', '<', page.afterId)
+  ).limit(wanted)) as Row[]
+  if (same.length >= wanted) return same
+  const below = (await ordered(build().where(column, '<', page.afterKey)).limit(
+    wanted - same.length
+  )) as Row[]
+  return [...same, ...below]
 }

@@ -2,6 +2,7 @@ import { toIso } from '#core/database/to_iso'
 import { DELETED_AUTHOR_NAME } from '#accounts/public'
 import type { CategoryTree } from '#board/domain/category_tree'
 import { schemas, shape } from '#core/openapi/openapi_fragment'
+import { tagsOf } from '#board/services/post_tags'
 
 /** A row of the post list query (posts p + current version v + author name). */
 export interface PostRow {
@@ -16,6 +17,7 @@ export interface PostRow {
   pinned_at?: Date | string | null
   locked_at?: Date | string | null
   last_activity_at?: Date | string
+  tags?: string | null
   title: string
   content: string
   author_name: string | null
@@ -39,6 +41,8 @@ export interface PostJson {
   locked: boolean
   /** The newest live comment's time, else the post's own: what `sort=activity` orders by. */
   activity_datetime: string
+  /** Lower-case, sorted; the post's (not a version's). */
+  tags: string[]
 }
 
 /** The author's name, or a placeholder once the account is deleted. */
@@ -66,6 +70,7 @@ export function postJson(row: PostRow, tree: CategoryTree): PostJson {
     pinned: Boolean(row.pinned_at),
     locked: Boolean(row.locked_at),
     activity_datetime: toIso(row.last_activity_at ?? row.created_at)!,
+    tags: tagsOf(row.tags),
   }
 }
 
@@ -98,6 +103,12 @@ const postFields = {
   pinned: {
     type: 'boolean',
     description: "Pinned by a moderator: first on its category's first page",
+  },
+  tags: {
+    type: 'array',
+    items: string,
+    maxItems: 5,
+    description: "The post's tags, lower-case and sorted",
   },
   activity_datetime: {
     ...dateTime,

@@ -29,7 +29,11 @@ export default class extends BaseSchema {
       for (const scope of ['board_id', 'category_id']) {
         table.index([scope, 'deleted_at', 'last_activity_at', 'id'])
         table.index([scope, 'deleted_at', 'vote_count', 'id'])
-        table.index([scope, 'deleted_at', 'created_at'])
+        // vote_count too: a period's posts are sorted from the index alone (covering).
+        table.index(
+          [scope, 'deleted_at', 'created_at', 'vote_count'],
+          `posts_${scope}_deleted_at_created_at_index`
+        )
       }
     })
   }
@@ -39,7 +43,7 @@ export default class extends BaseSchema {
       for (const scope of ['board_id', 'category_id']) {
         table.dropIndex([scope, 'deleted_at', 'last_activity_at', 'id'])
         table.dropIndex([scope, 'deleted_at', 'vote_count', 'id'])
-        table.dropIndex([scope, 'deleted_at', 'created_at'])
+        table.dropIndex([], `posts_${scope}_deleted_at_created_at_index`)
       }
       table.dropColumn('last_activity_at')
     })

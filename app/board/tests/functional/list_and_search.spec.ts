@@ -37,6 +37,7 @@ test.group('GET /board/:category (list)', (group) => {
       'id',
       'locked',
       'pinned',
+      'tags',
       'title',
       'updated_datetime',
       'user',

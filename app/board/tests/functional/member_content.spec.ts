@@ -106,6 +106,7 @@ test.group("A member's posts, comments and counts", (group) => {
       'id',
       'locked',
       'pinned',
+      'tags',
       'title',
       'updated_datetime',
       'user',

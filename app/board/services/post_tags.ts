@@ -45,6 +45,8 @@ export const PostTags = {
   async set(trx: TransactionClientContract, post: TaggedPost, previous: string[], next: string[]) {
     const removed = previous.filter((tag) => !next.includes(tag))
     const added = next.filter((tag) => !previous.includes(tag))
+    // Most writes change no tags: no statement then.
+    if (!removed.length && !added.length) return
     await trx
       .from('posts')
       .where('id', post.id)

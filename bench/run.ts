@@ -501,6 +501,26 @@ async function main() {
   const sizedTopCursor = () => `${topCursor()}&size=${pageSize()}`
   const sizedDeepCursor = () => `${deepCursor()}&size=${pageSize()}`
 
+  // The other sorts (docs/board.md, "Sorting"): random keyset cursors near the top, as above.
+  // Activity keys are times down from the newest activity; votes are 0 on most demo posts.
+  const sortCursor = (sort: string, key: string | number, id: number) =>
+    Buffer.from(JSON.stringify({ s: sort, k: key, id })).toString('base64url')
+  const activityList = (await (
+    await fetch(`${base}/api/v1/board/qna?size=1&sort=activity`)
+  ).json()) as { post_list: { activity_datetime: string }[] }
+  const newestActivity = Date.parse(activityList.post_list[0].activity_datetime)
+  const activityKey = () =>
+    new Date(newestActivity - Math.floor(Math.random() * Math.max(posts * 0.02, 2000)) * 60_000)
+      .toISOString()
+      .slice(0, 23)
+      .replace('T', ' ')
+  const activityPath = () =>
+    `/api/v1/board/qna?sort=activity&size=${pageSize()}&cursor=${sortCursor('activity', activityKey(), nearTop())}`
+  const topPath = () =>
+    `/api/v1/board/qna?sort=top&size=${pageSize()}&cursor=${sortCursor('top:all', 0, nearTop())}`
+  const topWeekPath = () =>
+    `/api/v1/board/qna?sort=top&period=week&size=${pageSize()}&cursor=${sortCursor('top:week', 0, nearTop())}`
+
   const vocabulary = DEMO_VOCABULARY.slice()
   const commonWords = DEMO_VOCABULARY.slice(0, 10)
   const searchPath = () => `/api/v1/board/qna?keyword=${encodeURIComponent(pick(vocabulary))}`
@@ -537,6 +557,9 @@ async function main() {
     { name: 'board list deep offset page 500 (cached)', url: `${base}/api/v1/board/qna?page=500` },
     { name: 'list near the top, uncached (cursor)', url: base, paths: sizedTopCursor, fresh },
     { name: 'list deep, uncached (cursor)', url: base, paths: sizedDeepCursor, fresh },
+    { name: 'list by activity, uncached (cursor)', url: base, paths: activityPath, fresh },
+    { name: 'list by votes, uncached (cursor)', url: base, paths: topPath, fresh },
+    { name: 'list by votes this week, uncached (cursor)', url: base, paths: topWeekPath, fresh },
     {
       // Any word of the demo vocabulary, each as likely as the next: most are rare, as most searched words are.
       name: 'keyword search, uncached',

@@ -100,6 +100,11 @@ export const schema = {
   RUN_MIGRATIONS: Env.schema.boolean.optional(),
 
   /*
+  | Board plugin: the allowed tags, comma separated (unset: any tag)
+  */
+  BOARD_TAGS: Env.schema.string.optional(),
+
+  /*
   | Word filter plugin: the plugin's config schema validates these at boot
   */
   WORD_FILTER_WORDS: Env.schema.string.optional(),

@@ -11,6 +11,20 @@ export default defineListeners({
     recordAudit({ actorId, action: 'post.deleted', resourceType: 'post', resourceId: postId }),
   'post:restored': ({ postId, actorId }) =>
     recordAudit({ actorId, action: 'post.restored', resourceType: 'post', resourceId: postId }),
+  'post:pinned': ({ postId, actorId, pinned }) =>
+    recordAudit({
+      actorId,
+      action: pinned ? 'post.pinned' : 'post.unpinned',
+      resourceType: 'post',
+      resourceId: postId,
+    }),
+  'post:locked': ({ postId, actorId, locked }) =>
+    recordAudit({
+      actorId,
+      action: locked ? 'post.locked' : 'post.unlocked',
+      resourceType: 'post',
+      resourceId: postId,
+    }),
   'post:updated': async ({ postId, userId, version, restoredFromVersion }) => {
     if (restoredFromVersion === null) return
     await recordAudit({

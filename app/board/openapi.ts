@@ -3,6 +3,7 @@ import * as v from '#board/validators/board_validators'
 import { postShapes } from '#board/transformers/post_json'
 import { commentShape } from '#board/transformers/comment_json'
 import type { PostList } from '#board/actions/list_posts'
+import type { TagCount } from '#board/actions/list_tags'
 import type { CommentList } from '#board/actions/list_member_content'
 import { contentExtensions } from '#board/services/content_extensions'
 
@@ -24,12 +25,35 @@ const keyword =
 const attachmentsNote =
   "Ids of the caller's uploads (at most 10, duplicates dropped), stored with the version by the uploads plugin: 403 E_FORBIDDEN for another member's upload (unless the previous version has it), 422 for an unknown id, and 422 when no plugin stores attachments."
 
+const tagsNote =
+  'The post\'s tags (not a version\'s): lower-cased, duplicates dropped, at most 5; each letters, digits, - and _, at most 30; with BOARD_TAGS set, only those (422, field "tags", otherwise).'
+
 /** A page of a list: how many in all, this page's items, the cursor of the next page. */
 const page = (list: string, items: object) => ({
   total: count,
   [list]: { type: 'array', items },
   next_cursor: nullable(string),
 })
+
+/** POST /post/{id}/pin|unpin|lock|unlock (moderators and admins). */
+function moderationRoutes() {
+  const acts = {
+    pin: "Pin a post: first on its category's first page (moderators)",
+    unpin: 'Unpin a post (moderators)',
+    lock: 'Lock a post: no new comments or votes, edits by moderators only (moderators)',
+    unlock: 'Unlock a post (moderators)',
+  }
+  return Object.fromEntries(
+    Object.entries(acts).map(([act, summary]) => [
+      `POST /post/{id}/${act}`,
+      route(summary, {
+        description: 'Idempotent: setting what is already set changes nothing. Audited.',
+        auth,
+        200: 'PostDetail',
+      }),
+    ])
+  )
+}
 
 /** OpenAPI of the board plugin's routes (app/board/routes.ts). */
 export default defineOpenApi({
@@ -48,13 +72,29 @@ export default defineOpenApi({
       200: 'Category',
       errors: [404],
     }),
-    'GET /board/{category}': route('Posts of a category or a whole board, newest first', {
+    'GET /board/{category}': route('Posts of a category or a whole board, newest first or sorted', {
+      description:
+        "The category's own pinned posts (at most 20, newest pin first) head the first page, in addition to `size` others, and are left out of the pages after it; `total` counts them. Pins head sort=latest and sort=activity, not sort=top nor keyword lists.",
       query: v.listPostsValidator,
-      notes: { ...paging, keyword },
+      notes: {
+        ...paging,
+        keyword: `${keyword} Newest first only: with another sort, 422 (field "sort").`,
+        sort: "latest (default): newest first. activity: by the newest live comment, else the post's creation (activity_datetime). top: most votes first, the newer post first on a tie. Cursors are the sort's own (another sort's answers 422).",
+        tag: 'Only posts with this tag (case-insensitive), newest first: not with keyword (422, field "tag") nor another sort (422, field "sort"); total counts them exactly.',
+        period:
+          "With sort=top only (422 otherwise): posts written in the last day, week (7 days) or month (30 days), or all (default); total counts the period's posts.",
+      },
       200: 'PostList',
     }),
+    'GET /tags': route('Tags starting with a prefix, most used first, with their counts', {
+      description:
+        'At most 50. With BOARD_TAGS set, allowed tags no post carries yet follow with count 0.',
+      query: v.tagPrefixValidator,
+      notes: { prefix: 'Lower-case letters, digits, - and _ (case-insensitive); empty: all tags' },
+      200: 'TagCount[]',
+    }),
     'POST /board/{category}': route('Create a post (version 1)', {
-      notes: { attachments: attachmentsNote },
+      notes: { attachments: attachmentsNote, tags: tagsNote },
       auth,
       body: v.postValidator,
       201: 'PostDetail',
@@ -63,8 +103,11 @@ export default defineOpenApi({
       200: 'PostDetail',
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
+      description: 'A locked post only moderators and admins edit: the author gets 423 E_LOCKED.',
+      errors: [423],
       notes: {
         attachments: `${attachmentsNote} Left out, the previous version's are kept; [] removes them.`,
+        tags: `${tagsNote} Left out, the post keeps its tags; [] removes them.`,
       },
       auth,
       body: v.postValidator,
@@ -83,18 +126,31 @@ export default defineOpenApi({
     'GET /post/{id}/history': route('Versions of a post, newest first', { 200: 'PostVersion[]' }),
     'POST /post/{id}/history/{version}/restore': route(
       "Make an old version's text the newest version (author, or moderator)",
-      { auth, 200: 'PostDetail' }
+      {
+        description: 'On a locked post, moderators only (423 E_LOCKED).',
+        auth,
+        200: 'PostDetail',
+        errors: [423],
+      }
     ),
     'GET /post/{id}/download': route('History as CSV (version, title, content, created_datetime)', {
       200: text('text/csv', 'CSV file (Content-Disposition names it)'),
     }),
-    'POST /post/{id}/vote': route("Toggle the caller's vote on a post", { auth, 200: 'Vote' }),
+    'POST /post/{id}/vote': route("Toggle the caller's vote on a post", {
+      description: 'A locked post takes no votes: 423 E_LOCKED.',
+      auth,
+      200: 'Vote',
+      errors: [423],
+    }),
+    ...moderationRoutes(),
     'GET /post/{id}/comment': route('Comments of a post, oldest first', {
       query: v.pageValidator,
       notes: paging,
       200: 'CommentList',
     }),
     'POST /post/{id}/comment': route('Comment on a post (version 1)', {
+      description: 'A locked post takes no comments: 423 E_LOCKED.',
+      errors: [423],
       notes: { attachments: attachmentsNote },
       auth,
       body: v.newCommentValidator,
@@ -120,6 +176,8 @@ export default defineOpenApi({
       200: 'CommentVersion[]',
     }),
     'POST /comment/{id}/vote': route("Toggle the caller's vote on a comment", {
+      description: 'The comments of a locked post take no votes: 423 E_LOCKED.',
+      errors: [423],
       auth,
       200: 'Vote',
     }),
@@ -187,6 +245,10 @@ export default defineOpenApi({
       return withPluginFields(shape({ version: id, content: string, created_datetime: dateTime }))
     },
     Vote: shape({ voted: { type: 'boolean' }, vote: count }),
+    TagCount: shape<TagCount>({
+      name: string,
+      count: { ...count, description: 'Live posts with the tag' },
+    }),
     DeletedPostList: shape(
       page('post_list', shape({ ...postShapes.Post.properties, deleted_datetime: dateTime }))
     ),

@@ -19,6 +19,7 @@ router
     router.get('/board/category', [BoardController, 'children'])
     router.get('/board/parent', [BoardController, 'parent'])
     router.get('/board/:category', [BoardController, 'list'])
+    router.get('/tags', [BoardController, 'tags'])
     // Cache hits are answered by the fast lane (registered below), misses here.
     router.get('/post/:id', [PostController, 'show']).where('id', id.id)
     router.get('/post/:id/history', [PostController, 'history']).where('id', id.id)
@@ -45,6 +46,11 @@ router
           .post('/post/:id/vote', [PostController, 'vote'])
           .where('id', id.id)
           .use(throttleWrites('votes'))
+        // Moderators and admins: pin to the top of the category, lock against comments and votes.
+        router.post('/post/:id/pin', [PostController, 'pin']).where('id', id.id)
+        router.post('/post/:id/unpin', [PostController, 'unpin']).where('id', id.id)
+        router.post('/post/:id/lock', [PostController, 'lock']).where('id', id.id)
+        router.post('/post/:id/unlock', [PostController, 'unlock']).where('id', id.id)
         router
           .post('/post/:id/comment', [CommentController, 'store'])
           .where('id', id.id)

@@ -10,7 +10,9 @@ import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'
 import { authorize } from '#core/authorization/authorize'
 import CommentPolicy from '#board/policies/comment_policy'
+import PostPolicy from '#board/policies/post_policy'
 import { lockPost } from '#board/services/live_post'
+import { recomputeActivity } from '#board/services/post_activity'
 import { BoardCache } from '#board/services/board_cache'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { commentValidator } from '#board/validators/board_validators'
@@ -38,6 +40,7 @@ export class CommentWrites {
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
+    await authorize(actor, PostPolicy, 'contribute', post)
     if (replyTo !== null) await assertReplyable(postId, replyTo)
     const hooked = await contentHooks.run('comment:creating', {
       userId: actor.id,
@@ -47,7 +50,8 @@ export class CommentWrites {
     // A hook may have changed the text: it must still satisfy the same rules (422 otherwise).
     const { content } = await commentValidator.validate({ content: hooked.content })
     const comment = await db.transaction(async (trx) => {
-      await lockPost(trx, postId)
+      // Locked meanwhile? The lock makes the check and the insert one step.
+      await authorize(actor, PostPolicy, 'contribute', await lockPost(trx, postId))
       const row = await Comment.create(
         { postId, userId: actor.id, currentVersion: 1, replyToId: replyTo },
         { client: trx }
@@ -67,7 +71,14 @@ export class CommentWrites {
         baseVersion: null,
         attachments,
       })
-      await trx.from('posts').where('id', postId).increment('comment_count', 1)
+      // The post's activity is its newest comment's time (sort=activity), in the same write.
+      await trx
+        .from('posts')
+        .where('id', postId)
+        .update({
+          comment_count: trx.raw('comment_count + 1'),
+          last_activity_at: sqlNow(row.createdAt),
+        })
       return row
     })
     await postListsChanged(postId, actor.id)
@@ -146,6 +157,7 @@ export class CommentWrites {
       await authorize(actor, CommentPolicy, 'delete', row)
       await trx.from('comments').where('id', commentId).update({ deleted_at: sqlNow() })
       await trx.from('posts').where('id', row.postId).decrement('comment_count', 1)
+      await recomputeActivity(trx, row.postId)
       return row
     })
     await postListsChanged(comment.postId, comment.userId)
@@ -158,6 +170,7 @@ export class CommentWrites {
       await authorize(actor, CommentPolicy, 'restore', row)
       await trx.from('comments').where('id', commentId).update({ deleted_at: null })
       await trx.from('posts').where('id', row.postId).increment('comment_count', 1)
+      await recomputeActivity(trx, row.postId)
       return row
     })
     await postListsChanged(comment.postId, comment.userId)

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import { assertMayContribute, type AuthUser } from '#accounts/public'
@@ -10,6 +11,7 @@ import { SearchIndex } from '#board/search/post_search'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { postValidator } from '#board/validators/board_validators'
 import { contentExtensions } from '#board/services/content_extensions'
+import { normaliseTags, PostTags } from '#board/services/post_tags'
 
 /**
  * Writes a post and its version 1 in one transaction (never a post without
@@ -20,10 +22,11 @@ export class CreatePost {
   async handle(
     actor: AuthUser,
     categoryName: string,
-    given: { title: string; content: string; attachments?: number[] }
+    given: { title: string; content: string; attachments?: number[]; tags?: string[] }
   ) {
     await assertMayContribute(actor)
     const attachments = contentExtensions.attachmentsOf(given.attachments)
+    const tags = normaliseTags(given.tags) ?? []
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
     if (!category) throw AppException.notFound('Category')
@@ -45,15 +48,21 @@ export class CreatePost {
         .increment('post_count', 1)
       // Deleted since this process read its tree (another process's change not yet heard of).
       if (Number(counted) === 0) throw AppException.notFound('Category')
+      // One time for the row's creation, update and activity (a new post reads as unedited).
+      const at = DateTime.utc()
       const row = await Post.create(
         {
           userId: actor.id,
           categoryId: category.id,
           boardId: tree.root(category).id,
           currentVersion: 1,
+          createdAt: at,
+          updatedAt: at,
+          lastActivityAt: at,
         },
         { client: trx }
       )
+      await PostTags.set(trx, row, [], tags)
       // Version 1 has the post's own time.
       await PostVersion.create(
         {

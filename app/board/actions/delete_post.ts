@@ -8,6 +8,7 @@ import PostPolicy from '#board/policies/post_policy'
 import { lockPost } from '#board/services/live_post'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
+import { PostTags, tagsOf } from '#board/services/post_tags'
 
 /**
  * Soft delete and restore. The row, its versions and comments stay; the
@@ -24,9 +25,13 @@ export class DeletePost {
         .whereNull('deleted_at')
         .first()
       await authorize(actor, PostPolicy, 'delete', row, Boolean(othersCommented))
-      await trx.from('posts').where('id', postId).update({ deleted_at: sqlNow() })
+      // Counter first: on MariaDB the posts update checks the foreign keys of the indexes that
+      // hold deleted_at, a shared lock on the category row; two deletes holding it could not
+      // both upgrade to the counter's update (deadlock), as with creates.
       await trx.from('categories').where('id', row.categoryId).decrement('post_count', 1)
+      await trx.from('posts').where('id', postId).update({ deleted_at: sqlNow() })
       await SearchIndex.remove(trx, postId)
+      await PostTags.hide(trx, postId, tagsOf(row.tags))
       return row
     })
     await BoardCache.postChanged(post)
@@ -38,8 +43,10 @@ export class DeletePost {
     const post = await db.transaction(async (trx) => {
       const row = await lockPost(trx, postId, { deleted: true })
       await authorize(actor, PostPolicy, 'restore', row)
-      await trx.from('posts').where('id', postId).update({ deleted_at: null })
+      // Counter first, as in delete.
       await trx.from('categories').where('id', row.categoryId).increment('post_count', 1)
+      await trx.from('posts').where('id', postId).update({ deleted_at: null })
+      await PostTags.show(trx, row, tagsOf(row.tags))
       const current = await PostVersion.query({ client: trx })
         .where({ post_id: postId, version: row.currentVersion })
         .firstOrFail()

@@ -15,6 +15,7 @@ import { contentHooks } from '#core/plugins/content_hooks'
 import { postValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
 import { contentExtensions } from '#board/services/content_extensions'
+import { normaliseTags, PostTags, tagsOf } from '#board/services/post_tags'
 
 /**
  * Every edit is a new version numbered one higher. The post row is locked
@@ -29,9 +30,11 @@ export class EditPost {
   async handle(
     actor: AuthUser,
     postId: number,
-    given: { title: string; content: string; attachments?: number[] }
+    given: { title: string; content: string; attachments?: number[]; tags?: string[] }
   ) {
     const attachments = contentExtensions.attachmentsOf(given.attachments)
+    // Left out, the post keeps its tags (they are the post's, not a version's).
+    const tags = normaliseTags(given.tags)
     // 404 and 403 come before a hook's refusal; the transaction checks again under the lock.
     const existing = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!existing) throw AppException.notFound('Post')
@@ -47,6 +50,7 @@ export class EditPost {
     const result = await db.transaction(async (trx) => {
       const post = await lockPost(trx, postId)
       await authorize(actor, PostPolicy, 'edit', post)
+      if (tags) await PostTags.set(trx, post, tagsOf(post.tags), tags)
       return appendPostVersion(trx, post, actor.id, input, {
         baseVersion: post.currentVersion,
         attachments,

@@ -97,6 +97,7 @@ export class ManageCategories {
       // Posts remember their board (tier-0 root) for the list index.
       const newRoot = parent ? tree.root(parent).id : category.id
       await trx.from('posts').whereIn('category_id', ids).update({ board_id: newRoot })
+      await trx.from('post_tags').whereIn('category_id', ids).update({ board_id: newRoot })
       return category
     })
     await emitter.emit('category:changed', {
@@ -135,6 +136,10 @@ export class ManageCategories {
         await SearchIndex.moveCategory(trx, category.id, target.id)
         await trx
           .from('posts')
+          .where('category_id', category.id)
+          .update({ category_id: target.id, board_id: tree.root(target).id })
+        await trx
+          .from('post_tags')
           .where('category_id', category.id)
           .update({ category_id: target.id, board_id: tree.root(target).id })
         await trx

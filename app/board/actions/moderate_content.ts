@@ -9,6 +9,8 @@ import { forUpdate } from '#core/database/for_update'
 import { withAuthorName } from '#accounts/public'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
+import { PostTags, tagsOf } from '#board/services/post_tags'
+import { recomputeActivity } from '#board/services/post_activity'
 import { authorName } from '#board/transformers/post_json'
 
 export type ModeratedKind = 'post' | 'comment'
@@ -139,15 +141,20 @@ export class ModerateContent {
       update = deleted ? { hidden_at: null } : { deleted_at: sqlNow() }
       counted = deleted ? 0 : -1
     }
-    await trx.from(table).where('id', id).update(update)
-
     let post: { id: number; categoryId: number; userId: number }
     if (row instanceof Post) {
       post = row
+      // Counter first, as DeletePost does: on MariaDB the posts update takes a shared lock on
+      // the category row, and two writes holding it could not both upgrade (deadlock).
       if (counted)
         await trx.from('categories').where('id', row.categoryId).increment('post_count', counted)
-      if (counted < 0) await SearchIndex.remove(trx, id)
+      await trx.from(table).where('id', id).update(update)
+      if (counted < 0) {
+        await SearchIndex.remove(trx, id)
+        await PostTags.hide(trx, id, tagsOf(row.tags))
+      }
       if (counted > 0) {
+        await PostTags.show(trx, row, tagsOf(row.tags))
         const current = await PostVersion.query({ client: trx })
           .where({ post_id: id, version: row.currentVersion })
           .firstOrFail()
@@ -159,10 +166,14 @@ export class ModerateContent {
         })
       }
     } else {
+      await trx.from(table).where('id', id).update(update)
       const parent = await Post.query({ client: trx }).where('id', row.postId).firstOrFail()
       post = parent
-      if (counted)
+      if (counted) {
         await trx.from('posts').where('id', row.postId).increment('comment_count', counted)
+        // A hidden comment is no activity; shown again, it is (sort=activity).
+        await recomputeActivity(trx, row.postId)
+      }
     }
 
     // The content's lists, its author's, and (for a post) its commenters' lists and counts.

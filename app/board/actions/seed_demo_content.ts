@@ -81,6 +81,7 @@ export class SeedDemoContent {
           comment_count: commentCounts[i],
           created_at: at,
           updated_at: at,
+          last_activity_at: at,
         })
         versions.push({ post_id: id, version: 1, title, content, user_id: userId, created_at: at })
         search.push({ postId: id, categoryId: category.id, title, content })
@@ -109,10 +110,13 @@ export class SeedDemoContent {
     for (let from = 0; from < size.comments; from += batch) {
       const comments: Record<string, unknown>[] = []
       const versions: Record<string, unknown>[] = []
+      const commented = new Set<number>()
+      // One time per batch: the batch's posts get it as their activity, exactly their newest comment's.
+      const at = sqlNow()
       for (let i = from; i < Math.min(size.comments, from + batch); i++) {
         const id = firstCommentId + i
         const userId = pickUser()
-        const at = sqlNow()
+        commented.add(firstPostId + commentTargets[i])
         comments.push({
           id,
           post_id: firstPostId + commentTargets[i],
@@ -133,6 +137,13 @@ export class SeedDemoContent {
       await db.transaction(async (trx) => {
         await trx.table('comments').multiInsert(comments)
         await trx.table('comment_versions').multiInsert(versions)
+        const postIds = [...commented]
+        for (let i = 0; i < postIds.length; i += 500) {
+          await trx
+            .from('posts')
+            .whereIn('id', postIds.slice(i, i + 500))
+            .update({ last_activity_at: at })
+        }
       })
       progress(Math.min(size.comments, from + batch), size.comments, 'comments')
     }

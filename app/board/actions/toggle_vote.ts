@@ -5,6 +5,8 @@ import { AppException } from '#core/exceptions/app_exception'
 import { forUpdate } from '#core/database/for_update'
 import { sqlNow } from '#core/database/sql_now'
 import { BoardCache } from '#board/services/board_cache'
+import { authorize } from '#core/authorization/authorize'
+import PostPolicy from '#board/policies/post_policy'
 
 type Target = 'post' | 'comment'
 
@@ -26,14 +28,18 @@ export class ToggleVote {
       const row = await forUpdate(trx.from(table).where('id', targetId)).first()
       if (!row || row.deleted_at)
         throw AppException.notFound(target === 'post' ? 'Post' : 'Comment')
+      let post = row
       if (target === 'comment') {
-        const post = await trx
-          .from('posts')
-          .where('id', row.post_id)
-          .whereNull('deleted_at')
-          .first()
+        // Locked too (comment, then post: the order comment writes take), so a lock waits for it.
+        post = await forUpdate(trx.from('posts').where('id', row.post_id)).first()
+        if (post?.deleted_at) post = null
         if (!post) throw AppException.notFound('Post')
       }
+      // A locked post takes no votes, on itself or its comments (423).
+      await authorize(actor, PostPolicy, 'contribute', {
+        userId: Number(post.user_id),
+        lockedAt: post.locked_at,
+      })
 
       const removed = await trx
         .from(votes)
@@ -47,12 +53,7 @@ export class ToggleVote {
         await trx.from(table).where('id', targetId).decrement('vote_count', 1)
       }
       const counted = await trx.from(table).where('id', targetId).select('vote_count').firstOrFail()
-      const postId = target === 'post' ? targetId : Number(row.post_id)
-      const post = await trx
-        .from('posts')
-        .where('id', postId)
-        .select('category_id', 'user_id')
-        .firstOrFail()
+      const postId = Number(post.id)
       return {
         voted,
         vote: Number(counted.vote_count),

@@ -7,12 +7,14 @@ import {
   categoryNameValidator,
   listPostsValidator,
   postValidator,
+  tagPrefixValidator,
 } from '#board/validators/board_validators'
+import { ListTags } from '#board/actions/list_tags'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { ListPosts } from '#board/actions/list_posts'
 import { CreatePost } from '#board/actions/create_post'
 import { ReadPost } from '#board/actions/read_post'
-import { pageFromQuery } from '#board/controllers/page_from_query'
+import { listFromQuery } from '#board/controllers/page_from_query'
 
 const idName = (node: { id: number; name: string }) => ({ id: node.id, name: node.name })
 
@@ -42,7 +44,14 @@ export default class BoardController {
   @inject()
   async list({ request, params }: HttpContext, listPosts: ListPosts) {
     const query = await listPostsValidator.validate(request.qs())
-    return listPosts.handle(params.category, query.keyword || undefined, pageFromQuery(query))
+    const { order, page } = listFromQuery(query)
+    return listPosts.handle(params.category, query.keyword || undefined, page, order, query.tag)
+  }
+
+  @inject()
+  async tags({ request }: HttpContext, listTags: ListTags) {
+    const { prefix } = await tagPrefixValidator.validate(request.qs())
+    return listTags.handle(prefix ?? '')
   }
 
   @inject()

@@ -6,6 +6,7 @@ import { ReadPost } from '#board/actions/read_post'
 import { EditPost } from '#board/actions/edit_post'
 import { DeletePost } from '#board/actions/delete_post'
 import { ToggleVote } from '#board/actions/toggle_vote'
+import { ModeratePost, type PostFlag } from '#board/actions/moderate_post'
 
 export default class PostController {
   @inject()
@@ -55,4 +56,36 @@ export default class PostController {
   async vote({ auth, params }: HttpContext, toggleVote: ToggleVote) {
     return toggleVote.handle(apiUser(auth), 'post', params.id)
   }
+
+  @inject()
+  async pin(ctx: HttpContext, moderatePost: ModeratePost, readPost: ReadPost) {
+    return flagged(ctx, moderatePost, readPost, 'pinned', true)
+  }
+
+  @inject()
+  async unpin(ctx: HttpContext, moderatePost: ModeratePost, readPost: ReadPost) {
+    return flagged(ctx, moderatePost, readPost, 'pinned', false)
+  }
+
+  @inject()
+  async lock(ctx: HttpContext, moderatePost: ModeratePost, readPost: ReadPost) {
+    return flagged(ctx, moderatePost, readPost, 'locked', true)
+  }
+
+  @inject()
+  async unlock(ctx: HttpContext, moderatePost: ModeratePost, readPost: ReadPost) {
+    return flagged(ctx, moderatePost, readPost, 'locked', false)
+  }
+}
+
+/** Sets or clears a moderator's flag; answers the post as it now is. */
+async function flagged(
+  { auth, params }: HttpContext,
+  moderatePost: ModeratePost,
+  readPost: ReadPost,
+  flag: PostFlag,
+  on: boolean
+) {
+  await moderatePost.handle(apiUser(auth), params.id, flag, on)
+  return readPost.show(params.id)
 }

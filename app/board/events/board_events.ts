@@ -23,6 +23,10 @@ declare module '@adonisjs/core/types' {
     }
     'post:deleted': { postId: number; actorId: number }
     'post:restored': { postId: number; actorId: number }
+    /** A moderator pinned (pinned: true) or unpinned a post. */
+    'post:pinned': { postId: number; actorId: number; categoryId: number; pinned: boolean }
+    /** A moderator locked (locked: true) or unlocked a post. */
+    'post:locked': { postId: number; actorId: number; categoryId: number; locked: boolean }
     'comment:created': {
       commentId: number
       postId: number

@@ -38,4 +38,20 @@ export default class Post extends BaseModel {
   /** Hidden by moderation (deletedAt is set too) until a moderator decides. */
   @dateTimeColumn()
   declare hiddenAt: DateTime | null
+
+  /** The post's tags, comma separated and sorted ('' for none): see PostTags. */
+  @column()
+  declare tags: string
+
+  /** The newest live comment's time, else the post's own (sort=activity). */
+  @dateTimeColumn()
+  declare lastActivityAt: DateTime
+
+  /** Set by a moderator: first on its category's first page. */
+  @dateTimeColumn()
+  declare pinnedAt: DateTime | null
+
+  /** Set by a moderator: no new comments or votes, edits by moderators only. */
+  @dateTimeColumn()
+  declare lockedAt: DateTime | null
 }

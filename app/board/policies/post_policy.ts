@@ -4,12 +4,31 @@ import { hiddenByModeration } from '#board/policies/hidden_by_moderation'
 import { roleAtLeast, type Actor } from '#accounts/public'
 
 type Owned = { userId: number }
+/** A post as the policy sees it: its author, and whether a moderator locked it. */
+type Lockable = Owned & { lockedAt?: unknown }
+
+const locked = () => deny('This post is locked', { status: 423, code: 'E_LOCKED' })
 
 /** Who may change a post (reading is public). */
 export default class PostPolicy extends BasePolicy {
-  /** Only the author edits (moderators restore versions instead). */
-  edit(actor: Actor, post: Owned) {
-    return actor.id === post.userId || deny('Only the author may edit this post')
+  /**
+   * Only the author edits (moderators restore versions instead); a locked
+   * post only moderators edit (Discourse's locked posts: staff only).
+   */
+  edit(actor: Actor, post: Lockable) {
+    if (post.lockedAt && roleAtLeast(actor, 'moderator')) return true
+    if (actor.id !== post.userId) return deny('Only the author may edit this post')
+    return !post.lockedAt || locked()
+  }
+
+  /** New comments and votes: none on a locked post, from anyone. */
+  contribute(_actor: Actor, post: Lockable) {
+    return !post.lockedAt || locked()
+  }
+
+  /** Pin, unpin, lock, unlock: moderators and admins. */
+  moderate(actor: Actor) {
+    return roleAtLeast(actor, 'moderator') || deny('Moderators and admins only')
   }
 
   /**
@@ -34,9 +53,11 @@ export default class PostPolicy extends BasePolicy {
     return actor.id === post.userId || roleAtLeast(actor, 'moderator')
   }
 
-  /** The author or staff restore an old version (written as a new one). */
-  restoreVersion(actor: Actor, post: Owned) {
-    return actor.id === post.userId || roleAtLeast(actor, 'moderator')
+  /** The author or staff restore an old version (written as a new one); a locked post, staff. */
+  restoreVersion(actor: Actor, post: Lockable) {
+    if (roleAtLeast(actor, 'moderator')) return true
+    if (actor.id !== post.userId) return false
+    return !post.lockedAt || locked()
   }
 
   /** Staff list deleted posts. */

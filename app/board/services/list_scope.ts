@@ -27,10 +27,41 @@ export class ListScope {
     return query
   }
 
+  /** Narrows a `post_tags as t` query to this list (the rows carry the post's board and category). */
+  applyToTags<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
+    if (this.category.parentId === null) return query.where('t.board_id', this.category.id)
+    if (this.categoryIds.length === 1) return query.where('t.category_id', this.category.id)
+    return query.whereIn('t.category_id', this.categoryIds)
+  }
+
+  /** The post_tags index that serves this list (none for a mid-tree category). */
+  get tagIndex() {
+    if (this.category.parentId === null) return 'post_tags_tag_board_id_post_id_index'
+    return this.categoryIds.length === 1 ? 'post_tags_tag_category_id_post_id_index' : undefined
+  }
+
+  /** Leaves out the pinned posts of the list's own category (they head its first page). */
+  withoutPinned<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
+    if (this.category.parentId !== null && this.categoryIds.length === 1)
+      return query.whereNull('p.pinned_at')
+    return query.where((q) =>
+      q.whereNull('p.pinned_at').orWhere('p.category_id', '<>', this.category.id)
+    )
+  }
+
   /** The index that serves this list newest first (none for a mid-tree category: it lists several). */
   get index(): PostListIndex | undefined {
-    if (this.category.parentId === null) return 'posts_board_id_deleted_at_id_index'
-    return this.categoryIds.length === 1 ? 'posts_category_id_deleted_at_id_index' : undefined
+    return this.indexBy('id')
+  }
+
+  /**
+   * The index that serves this list in an order: by id (newest first), by
+   * last activity, by votes, or by creation time (a `top` period's range).
+   */
+  indexBy(order: 'id' | 'last_activity_at_id' | 'vote_count_id' | 'created_at') {
+    if (this.category.parentId === null) return `posts_board_id_deleted_at_${order}_index` as const
+    if (this.categoryIds.length === 1) return `posts_category_id_deleted_at_${order}_index` as const
+    return undefined
   }
 
   /** Live posts in the list, from the per-category counters every post write keeps exact. */

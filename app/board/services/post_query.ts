@@ -5,11 +5,14 @@ import type { PageRequest } from '#board/domain/page_request'
 import { withAuthorName } from '#accounts/public'
 import { indexedFrom } from '#core/database/indexed_from'
 
-/** The list indexes (see the posts migration, and the one indexing content by author). */
+/**
+ * The list indexes (see the posts migration, the one indexing content by
+ * author, and the one indexing the sorts).
+ */
 export type PostListIndex =
-  | 'posts_board_id_deleted_at_id_index'
-  | 'posts_category_id_deleted_at_id_index'
+  | `posts_${'board' | 'category'}_id_deleted_at_${'id' | 'last_activity_at_id' | 'vote_count_id' | 'created_at'}_index`
   | 'posts_user_id_deleted_at_id_index'
+  | 'posts_category_id_pinned_at_index'
 
 /**
  * posts p joined to their current version v and author's name: the one query
@@ -53,6 +56,10 @@ const POST_COLUMNS = [
   'p.comment_count',
   'p.created_at',
   'p.updated_at',
+  'p.pinned_at',
+  'p.locked_at',
+  'p.last_activity_at',
+  'p.tags',
   'v.title',
   'v.content',
 ]
@@ -74,4 +81,35 @@ export function atPage<Query extends DatabaseQueryBuilderContract>(
   if (page.afterId) query.where(column, '<', page.afterId)
   else query.offset((page.page - 1) * page.size)
   return query.orderBy(column, 'desc').limit(page.size + 1)
+}
+
+/**
+ * A page of a list sorted by `column` (then by id), both descending. After a
+ * cursor (key, id): first the rows of that key below the id, an equality
+ * range of the index; then, if the page is not full, the rows below the key.
+ * One condition `(key, id) < (k, x)` would leave both databases a range
+ * bounded by the key only, walking every row of the cursor's key (all the
+ * posts with 0 votes) down to the id. `build` makes the list's query anew.
+ */
+export async function sortedPage<Row>(
+  build: () => DatabaseQueryBuilderContract,
+  page: PageRequest,
+  column: string
+): Promise<Row[]> {
+  const wanted = page.size + 1
+  const ordered = (query: DatabaseQueryBuilderContract) =>
+    query.orderBy(column, 'desc').orderBy('p.id', 'desc')
+  if (!page.afterId || page.afterKey === undefined) {
+    return (await ordered(build())
+      .offset((page.page - 1) * page.size)
+      .limit(wanted)) as Row[]
+  }
+  const same = (await ordered(
+    build().where(column, page.afterKey).where('p.id', '<', page.afterId)
+  ).limit(wanted)) as Row[]
+  if (same.length >= wanted) return same
+  const below = (await ordered(build().where(column, '<', page.afterKey)).limit(
+    wanted - same.length
+  )) as Row[]
+  return [...same, ...below]
 }

@@ -2,6 +2,7 @@ import { toIso } from '#core/database/to_iso'
 import { DELETED_AUTHOR_NAME } from '#accounts/public'
 import type { CategoryTree } from '#board/domain/category_tree'
 import { schemas, shape } from '#core/openapi/openapi_fragment'
+import { tagsOf } from '#board/services/post_tags'
 
 /** A row of the post list query (posts p + current version v + author name). */
 export interface PostRow {
@@ -13,6 +14,10 @@ export interface PostRow {
   comment_count: number
   created_at: Date | string
   updated_at: Date | string
+  pinned_at?: Date | string | null
+  locked_at?: Date | string | null
+  last_activity_at?: Date | string
+  tags?: string | null
   title: string
   content: string
   author_name: string | null
@@ -32,6 +37,12 @@ export interface PostJson {
   content: string
   comment: number
   vote: number
+  pinned: boolean
+  locked: boolean
+  /** The newest live comment's time, else the post's own: what `sort=activity` orders by. */
+  activity_datetime: string
+  /** Lower-case, sorted; the post's (not a version's). */
+  tags: string[]
 }
 
 /** The author's name, or a placeholder once the account is deleted. */
@@ -56,6 +67,10 @@ export function postJson(row: PostRow, tree: CategoryTree): PostJson {
     content: row.content,
     comment: Number(row.comment_count),
     vote: Number(row.vote_count),
+    pinned: Boolean(row.pinned_at),
+    locked: Boolean(row.locked_at),
+    activity_datetime: toIso(row.last_activity_at ?? row.created_at)!,
+    tags: tagsOf(row.tags),
   }
 }
 
@@ -85,6 +100,25 @@ const postFields = {
   content: string,
   comment: count,
   vote: count,
+  pinned: {
+    type: 'boolean',
+    description: "Pinned by a moderator: first on its category's first page",
+  },
+  tags: {
+    type: 'array',
+    items: string,
+    maxItems: 5,
+    description: "The post's tags, lower-case and sorted",
+  },
+  activity_datetime: {
+    ...dateTime,
+    description:
+      "The newest live comment's time, else the post's creation: what sort=activity orders by",
+  },
+  locked: {
+    type: 'boolean',
+    description: 'Locked by a moderator: no new comments or votes (423 E_LOCKED)',
+  },
 }
 
 /** The shapes of postJson and postDetailJson in the OpenAPI document. */

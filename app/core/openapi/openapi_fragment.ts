@@ -56,6 +56,7 @@ export const ERROR_STATUSES = {
   409: 'Conflict with the current state (duplicate, delete refused)',
   413: 'Body larger than 1 MB',
   422: 'Invalid input, or content refused by a plugin hook (E_CONTENT_REFUSED)',
+  423: 'Locked by a moderator (E_LOCKED)',
   429: 'Rate limited; see Retry-After',
   503: 'A dependency is down',
 } as const

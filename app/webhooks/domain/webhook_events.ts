@@ -10,6 +10,8 @@ export const WEBHOOK_EVENTS = [
   'post:updated',
   'post:deleted',
   'post:restored',
+  'post:pinned',
+  'post:locked',
   'comment:created',
   'comment:updated',
   'comment:deleted',

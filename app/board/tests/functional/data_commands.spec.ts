@@ -49,6 +49,16 @@ test.group('demo:seed and content:prune-versions', (group) => {
       .count('* as total')
       .first()
     assert.equal(Number(mismatched.total), 0)
+    // Activity (sort=activity) is the newest live comment's time, else the post's own.
+    const stale = await db
+      .from('posts as p')
+      .whereRaw(
+        `p.last_activity_at <> coalesce((select max(c.created_at) from comments c
+          where c.post_id = p.id and c.deleted_at is null), p.created_at)`
+      )
+      .count('* as total')
+      .first()
+    assert.equal(Number(stale.total), 0)
     const versions = await count('post_versions')
     assert.isAtLeast(versions, before.posts + 45)
 

@@ -28,12 +28,16 @@ test.group('GET /board/:category (list)', (group) => {
     assert.isNull(boardList.body().next_cursor)
     const item = boardList.body().post_list[0]
     assert.deepEqual(Object.keys(item).sort(), [
+      'activity_datetime',
       'avatar_template',
       'category',
       'comment',
       'content',
       'created_datetime',
       'id',
+      'locked',
+      'pinned',
+      'tags',
       'title',
       'updated_datetime',
       'user',

@@ -97,12 +97,16 @@ test.group("A member's posts, comments and counts", (group) => {
       live.slice(0, 3)
     )
     assert.deepEqual(Object.keys(body.post_list[0]).sort(), [
+      'activity_datetime',
       'avatar_template',
       'category',
       'comment',
       'content',
       'created_datetime',
       'id',
+      'locked',
+      'pinned',
+      'tags',
       'title',
       'updated_datetime',
       'user',

@@ -21,6 +21,39 @@ test.group('PostPolicy: role x ownership', () => {
     })
   })
 
+  test('a locked post: staff edit; the author gets 423; others 403', async ({ assert }) => {
+    const locked = { ...owned, lockedAt: new Date() }
+    const refused = '403 E_FORBIDDEN: Only the author may edit this post'
+    assert.deepEqual(await decisions((actor) => authorize(actor, PostPolicy, 'edit', locked)), {
+      'admin, own': ALLOW,
+      'admin, other': ALLOW,
+      'moderator, own': ALLOW,
+      'moderator, other': ALLOW,
+      'user, own': '423 E_LOCKED: This post is locked',
+      'user, other': refused,
+    })
+  })
+
+  test('a locked post takes no comments or votes, from anyone', async ({ assert }) => {
+    const locked = { ...owned, lockedAt: new Date() }
+    const all = await decisions((actor) => authorize(actor, PostPolicy, 'contribute', locked))
+    for (const decision of Object.values(all))
+      assert.equal(decision, '423 E_LOCKED: This post is locked')
+    const open = await decisions((actor) => authorize(actor, PostPolicy, 'contribute', owned))
+    for (const decision of Object.values(open)) assert.equal(decision, ALLOW)
+  })
+
+  test('pins and locks: staff only', async ({ assert }) => {
+    assert.deepEqual(await decisions((actor) => authorize(actor, PostPolicy, 'moderate')), {
+      'admin, own': ALLOW,
+      'admin, other': ALLOW,
+      'moderator, own': ALLOW,
+      'moderator, other': ALLOW,
+      'user, own': STAFF_ONLY,
+      'user, other': STAFF_ONLY,
+    })
+  })
+
   test('the author deletes until others comment; staff always', async ({ assert }) => {
     const stranger = '403 E_FORBIDDEN: Only the author or a moderator may delete this post'
     const quiet = await decisions((actor) => authorize(actor, PostPolicy, 'delete', owned, false))

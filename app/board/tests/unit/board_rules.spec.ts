@@ -1,8 +1,13 @@
 import { test } from '@japa/runner'
 import { CategoryTree, categoryNameProblem, type CategoryNode } from '#board/domain/category_tree'
-import { decodeCursor, encodeCursor } from '#board/domain/cursor'
+import {
+  decodeCursor,
+  decodeSortCursor,
+  encodeCursor,
+  encodeSortCursor,
+} from '#board/domain/cursor'
 import { csvCell, toCsv } from '#board/domain/csv'
-import { pageRequest } from '#board/domain/page_request'
+import { listPageRequest, pageRequest } from '#board/domain/page_request'
 
 const node = (id: number, parentId: number | null, name: string, postCount = 0): CategoryNode => ({
   id,
@@ -77,6 +82,31 @@ test.group('cursor, page and CSV', () => {
     ]) {
       assert.isNull(decodeCursor(bad), bad)
     }
+  })
+
+  test('sorted cursors carry their sort and key; another sort refuses them', ({ assert }) => {
+    const time = '2026-12-07 10:00:00.123'
+    const activity = encodeSortCursor('activity', time, 7)
+    assert.deepEqual(decodeSortCursor(activity, 'activity', 'time'), { key: time, id: 7 })
+    assert.isNull(decodeSortCursor(activity, 'top:all', 'count'))
+    assert.isNull(decodeCursor(activity))
+    assert.isNull(decodeSortCursor(encodeCursor(7), 'activity', 'time'))
+    assert.isNull(
+      decodeSortCursor(encodeSortCursor('activity', '2026-12-07', 7), 'activity', 'time')
+    )
+    assert.isNull(decodeSortCursor(encodeSortCursor('top:all', 1.5, 7), 'top:all', 'count'))
+    assert.isNull(decodeSortCursor(encodeSortCursor('top:all', 3, 0), 'top:all', 'count'))
+    assert.deepEqual(decodeSortCursor(encodeSortCursor('top:all', -2, 9), 'top:all', 'count'), {
+      key: -2,
+      id: 9,
+    })
+    const order = { sort: 'top', period: 'week' } as const
+    assert.deepEqual(
+      listPageRequest({ size: 3, page: 4, cursor: encodeSortCursor('top:week', 5, 9) }, order),
+      { size: 3, page: 1, afterId: 9, afterKey: 5 }
+    )
+    assert.isNull(listPageRequest({ cursor: encodeSortCursor('top:day', 5, 9) }, order))
+    assert.deepEqual(listPageRequest({ page: 2 }, order), { size: 10, page: 2, afterId: null })
   })
 
   test('page requests default to size 10, page 1', ({ assert }) => {

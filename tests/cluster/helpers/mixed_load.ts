@@ -14,6 +14,8 @@ export interface LoadTally {
   created: number[]
   /** Comment writes sent and not yet answered, right now. */
   writesInFlight: number
+  /** Comment writes sent so far. */
+  writesStarted: number
   latencies: number[]
 }
 
@@ -37,6 +39,7 @@ export function startLoad(options: LoadOptions) {
     writes: { ok: 0, failed: 0, failures: [] },
     created: [],
     writesInFlight: 0,
+    writesStarted: 0,
     latencies: [],
   }
   // Keep-alive connections to nginx, as a browser or an SDK holds them.
@@ -54,6 +57,7 @@ export function startLoad(options: LoadOptions) {
         const postId = pick(options.postIds)
         path = `/api/v1/post/${postId}/comment`
         tally.writesInFlight++
+        tally.writesStarted++
         const response = await undiciFetch(`${options.url}${path}`, {
           method: 'POST',
           dispatcher,

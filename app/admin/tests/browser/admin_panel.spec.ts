@@ -2,45 +2,24 @@ import { mkdirSync } from 'node:fs'
 import { test } from '@japa/runner'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { skipWhen } from '#tests/helpers/required_services'
-import limiter from '@adonisjs/limiter/services/main'
 import app from '@adonisjs/core/services/app'
-import type { Browser, BrowserContext } from 'playwright-core'
 import { AuthUserLookup } from '#accounts/public'
 import { EditPost, CategoryTreeCache } from '#board/public'
 import { uniqueName } from '#tests/helpers/accounts'
 import { createActor, createPostFixture } from '#admin/tests/helpers/admin_data'
-import {
-  chromiumRequired,
-  flashed,
-  launchChromium,
-  newContext,
-  signIn,
-} from '#admin/tests/helpers/chromium'
+import { chromiumRequired, flashed, browserPerGroup, signIn } from '#admin/tests/helpers/chromium'
 
 /**
  * The panel in headless Chromium: real forms, cookies, CSRF tokens and
  * redirects, as a moderator or admin uses it.
  */
 test.group('Admin panel in a browser', (group) => {
-  let browser: Browser
-  let context: BrowserContext
-
-  group.setup(async () => {
-    // Group hooks run even when every test is skipped: no browser then.
-    if (chromiumRequired.skip[0]) return () => {}
-    browser = await launchChromium()
-    return () => browser.close()
-  })
-  group.each.setup(async () => {
-    await limiter.clear()
-    context = await newContext(browser)
-    return () => context.close()
-  })
+  const chromiumTabs = browserPerGroup(group)
 
   test('sign in and see the dashboard; tidy at desktop and phone widths', async ({ assert }) => {
     const { user } = await createActor('admin')
     await createPostFixture()
-    const page = await signIn(context, user.name)
+    const page = await signIn(chromiumTabs.context(), user.name)
 
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Dashboard')
     assert.include(await page.getByRole('status').textContent(), `Signed in as ${user.name}`)
@@ -71,7 +50,7 @@ test.group('Admin panel in a browser', (group) => {
   test('block a user with a reason', async ({ assert }) => {
     const { user: moderator } = await createActor('moderator')
     const { user: target } = await createActor()
-    const page = await signIn(context, moderator.name)
+    const page = await signIn(chromiumTabs.context(), moderator.name)
 
     await page.getByRole('link', { name: 'Users' }).click()
     await page.getByLabel('Name or email contains').fill(target.name)
@@ -90,7 +69,7 @@ test.group('Admin panel in a browser', (group) => {
     const first = uniqueName('b')
     const second = uniqueName('b')
     const child = uniqueName('c')
-    const page = await signIn(context, user.name)
+    const page = await signIn(chromiumTabs.context(), user.name)
     await page.getByRole('link', { name: 'Categories' }).click()
 
     const create = async (name: string, parent: string) => {
@@ -122,7 +101,7 @@ test.group('Admin panel in a browser', (group) => {
   test('delete a post and restore it', async ({ assert }) => {
     const { user } = await createActor('moderator')
     const { board, post } = await createPostFixture({ title: 'Doomed post', content: 'text' })
-    const page = await signIn(context, user.name)
+    const page = await signIn(chromiumTabs.context(), user.name)
 
     await page.getByRole('link', { name: 'Posts' }).click()
     await page.getByLabel('Board').selectOption(board)
@@ -150,7 +129,7 @@ test.group('Admin panel in a browser', (group) => {
     const editPost = new EditPost()
     await editPost.handle(actor, post.id, { title: 'Edited title', content: 'The slow brown fox' })
     await editPost.handle(actor, post.id, { title: 'Third title', content: 'The slow brown dog' })
-    const page = await signIn(context, user.name)
+    const page = await signIn(chromiumTabs.context(), user.name)
 
     await page.goto(`/admin/posts/${post.id}`)
     await page.getByLabel('From version').selectOption('1')

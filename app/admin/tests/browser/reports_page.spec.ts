@@ -1,36 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
-import type { Browser, BrowserContext } from 'playwright-core'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { skipWhen } from '#tests/helpers/required_services'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createActor, createPostFixture } from '#admin/tests/helpers/admin_data'
-import {
-  chromiumRequired,
-  flashed,
-  launchChromium,
-  newContext,
-  signIn,
-} from '#admin/tests/helpers/chromium'
+import { chromiumRequired, flashed, browserPerGroup, signIn } from '#admin/tests/helpers/chromium'
 
 /** The report queue in headless Chromium: a moderator deletes reported content in one click. */
 test.group('Admin panel in a browser: reports', (group) => {
-  let browser: Browser
-  let context: BrowserContext
-
-  group.setup(async () => {
-    if (chromiumRequired.skip[0]) return () => {}
-    browser = await launchChromium()
-    return () => browser.close()
-  })
-  group.each.setup(async () => {
-    await limiter.clear()
-    context = await newContext(browser)
-    return () => context.close()
-  })
+  const chromiumTabs = browserPerGroup(group)
 
   test('a moderator resolves a report: the content is deleted and the reports close', async ({
     client,
@@ -50,7 +30,7 @@ test.group('Admin panel in a browser: reports', (group) => {
     // Earlier tests of the run leave open cases: closed here, this one is on the queue's first page.
     await db.from('report_cases').whereNot('id', reportCase.id).update({ open: null })
     const { user: moderator } = await createActor('moderator')
-    const page = await signIn(context, moderator.name)
+    const page = await signIn(chromiumTabs.context(), moderator.name)
 
     await page.getByRole('link', { name: 'Reports', exact: true }).click()
     await page.waitForURL('**/admin/reports')

@@ -1,37 +1,17 @@
 import { mkdirSync } from 'node:fs'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
-import type { Browser, BrowserContext } from 'playwright-core'
 import { needsPlugins } from '#tests/helpers/plugins'
 import { skipWhen } from '#tests/helpers/required_services'
 import { signedInUser } from '#tests/helpers/accounts'
 import { png, upload } from '#tests/helpers/uploads'
 import { createActor } from '#admin/tests/helpers/admin_data'
-import {
-  chromiumRequired,
-  flashed,
-  launchChromium,
-  newContext,
-  signIn,
-} from '#admin/tests/helpers/chromium'
+import { chromiumRequired, flashed, browserPerGroup, signIn } from '#admin/tests/helpers/chromium'
 
 /** The uploads page in headless Chromium: the thumbnails really load (CSP, serving) and delete works. */
 test.group('Admin panel in a browser: uploads', (group) => {
-  let browser: Browser
-  let context: BrowserContext
-
-  group.setup(async () => {
-    if (chromiumRequired.skip[0]) return () => {}
-    browser = await launchChromium()
-    return () => browser.close()
-  })
-  group.each.setup(async () => {
-    await limiter.clear()
-    context = await newContext(browser)
-    return () => context.close()
-  })
+  const chromiumTabs = browserPerGroup(group)
 
   test('a moderator sees an uploaded image on the page and deletes another upload', async ({
     client,
@@ -48,7 +28,7 @@ test.group('Admin panel in a browser: uploads', (group) => {
     })
     doomed.assertStatus(201)
     const { user: moderator } = await createActor('moderator')
-    const page = await signIn(context, moderator.name)
+    const page = await signIn(chromiumTabs.context(), moderator.name)
     const blocked: string[] = []
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) blocked.push(message.text())

@@ -1,4 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Group } from '@japa/runner/core'
+import limiter from '@adonisjs/limiter/services/main'
 import { baseUrl } from '#tests/helpers/base_url'
 import { PASSWORD } from '#tests/helpers/accounts'
 import { CHROMIUM_PATH, requireServices } from '#tests/helpers/required_services'
@@ -24,6 +26,29 @@ const FLAGS = [
 export async function launchChromium(): Promise<Browser> {
   chromiumRequired.assert()
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+}
+
+/**
+ * Chromium for a test group: launched once (not at all when the group is
+ * skipped for want of it; group hooks run anyway), and a fresh context per
+ * test (its own cookies, the rate limits cleared: every test signs in).
+ */
+export function browserPerGroup(group: Group) {
+  let browser: Browser | undefined
+  let context: BrowserContext | undefined
+  group.setup(async () => {
+    if (chromiumRequired.skip[0]) return () => {}
+    const launched = await launchChromium()
+    browser = launched
+    return () => launched.close()
+  })
+  group.each.setup(async () => {
+    await limiter.clear()
+    const opened = await newContext(browser!)
+    context = opened
+    return () => opened.close()
+  })
+  return { context: () => context! }
 }
 
 /** A fresh context (own cookies) on the test server. */

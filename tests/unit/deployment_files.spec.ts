@@ -144,7 +144,10 @@ test.group('Prometheus and nginx configuration', () => {
 
   test('nginx balances over the app service and keeps /metrics internal', ({ assert }) => {
     const nginx = read('ops/nginx.conf')
-    assert.match(nginx, new RegExp(`server app:${compose.services.app.environment.PORT} resolve;`))
+    assert.match(
+      nginx,
+      new RegExp(`server app:${compose.services.app.environment.PORT} resolve[ ;]`)
+    )
     assert.match(nginx, /location ~\* \^\/metrics\/\?\$ \{\s*return 404;/)
     assert.match(nginx, /proxy_set_header X-Request-Id /)
   })

@@ -11,10 +11,14 @@ import { waitFor } from '#tests/helpers/child_processes'
  */
 export function nginxConfig(port: number, upstreamPorts: number[], dir: string) {
   const shipped = readFileSync(app.makePath('ops/nginx.conf'), 'utf8')
-  const servers = upstreamPorts.map((upstream) => `  server 127.0.0.1:${upstream};`).join('\n')
+  // Each upstream's parameters (max_fails, fail_timeout) stay as shipped.
+  const servers = (parameters = '') =>
+    upstreamPorts.map((upstream) => `  server 127.0.0.1:${upstream}${parameters};`).join('\n')
   const site = shipped
     .replace(/^resolver .*$/m, '')
-    .replace(/^\s*server app:3333 resolve;$/gm, servers)
+    .replace(/^\s*server app:3333 resolve( [^;]*)?;$/gm, (_line, parameters?: string) =>
+      servers(parameters)
+    )
     .replace(/^\s*listen 80;$/m, `  listen 127.0.0.1:${port};`)
   if (site.includes('app:3333') || !site.includes(`listen 127.0.0.1:${port}`)) {
     throw new Error('ops/nginx.conf changed shape: update the cluster template')

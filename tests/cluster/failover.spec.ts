@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import mysql from 'mysql2/promise'
 import { runAce } from '#tests/helpers/child_processes'
 import { loginAt } from '#tests/helpers/http_json'
-import { clusterRequirement, startCluster } from '#tests/cluster/helpers/cluster'
+import { clusterRequirement, startCluster, type Cluster } from '#tests/cluster/helpers/cluster'
 import { percentile, sleep, startLoad } from '#tests/cluster/helpers/mixed_load'
 
 /**
@@ -19,7 +19,7 @@ const USERS = 12
 const POSTS = 200
 
 test.group('Cluster: three instances behind nginx', (group) => {
-  let cluster: Awaited<ReturnType<typeof startCluster>>
+  let cluster: Cluster
   let tokens: string[]
   let postIds: number[]
   let rows: mysql.Connection
@@ -27,8 +27,13 @@ test.group('Cluster: three instances behind nginx', (group) => {
   group.setup(async () => {
     if (requirement.skip[0]) return async () => {}
     requirement.assert()
-    const cleanups: (() => Promise<unknown>)[] = []
-    cluster = await startCluster('failover', (fn) => cleanups.push(fn), { instances: 3 })
+    cluster = await startCluster('failover', { instances: 3 })
+    // Stopped with the group, also when the next hook (filling it) fails.
+    return () => cluster.stop()
+  })
+
+  group.setup(async () => {
+    if (requirement.skip[0]) return async () => {}
     runAce(['demo:seed', `--users=${USERS}`, `--posts=${POSTS}`, '--comments=0'], cluster.env)
     rows = await mysql.createConnection({
       host: '127.0.0.1',
@@ -46,11 +51,20 @@ test.group('Cluster: three instances behind nginx', (group) => {
     }
     const [posts] = await rows.query('SELECT id FROM posts WHERE deleted_at IS NULL')
     postIds = (posts as { id: number }[]).map((post) => Number(post.id))
-    return async () => {
-      await rows.end()
-      for (const cleanup of cleanups.reverse()) await cleanup()
-    }
+    return () => rows.end()
   })
+
+  /** Reads and comment writes (a fifth) from eight clients through nginx. */
+  const steadyLoad = (marker: string) =>
+    startLoad({
+      url: cluster.url,
+      tokens,
+      postIds,
+      category: 'qna',
+      workers: 8,
+      writeShare: 0.2,
+      marker,
+    })
 
   /** Every comment the load created exists once; every post's counter matches its rows. */
   async function assertNoWriteLostOrDoubled(
@@ -81,15 +95,7 @@ test.group('Cluster: three instances behind nginx', (group) => {
     assert,
   }) => {
     const marker = `failover-${Date.now()}`
-    const load = startLoad({
-      url: cluster.url,
-      tokens,
-      postIds,
-      category: 'qna',
-      workers: 8,
-      writeShare: 0.2,
-      marker,
-    })
+    const load = steadyLoad(marker)
     await sleep(3000)
     const killedAt = Date.now()
     const inFlightAtSignal = load.tally.writesInFlight
@@ -120,15 +126,7 @@ test.group('Cluster: three instances behind nginx', (group) => {
 
   test('a rolling restart (SIGTERM one instance at a time) fails nothing', async ({ assert }) => {
     const marker = `rolling-${Date.now()}`
-    const load = startLoad({
-      url: cluster.url,
-      tokens,
-      postIds,
-      category: 'qna',
-      workers: 8,
-      writeShare: 0.2,
-      marker,
-    })
+    const load = steadyLoad(marker)
     await sleep(2000)
     const exits = []
     for (const instance of cluster.instances) {

@@ -192,14 +192,19 @@ function canConnect(port: number) {
   })
 }
 
-function stopProcess(child: ChildProcess) {
+/**
+ * Sends `signal` (SIGTERM: a clean stop, SIGKILL after 15 s) and answers the
+ * exit code once the process has exited; at once for one already gone,
+ * whether it exited or was killed by a signal.
+ */
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
   return new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode)
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
     child.once('exit', (code) => {
       clearTimeout(timer)
       resolve(code)
     })
-    child.kill('SIGTERM')
+    child.kill(signal)
   })
 }

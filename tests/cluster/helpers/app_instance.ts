@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { childEnv, waitFor } from '#tests/helpers/child_processes'
+import { childEnv, stopProcess, waitFor } from '#tests/helpers/child_processes'
 
 export interface AppInstance {
   port: number
@@ -18,7 +18,6 @@ export function appInstance(buildDir: string, port: number, env: Record<string, 
   let child: ChildProcess | undefined
   let output = ''
   const url = `http://127.0.0.1:${port}`
-  const exited = () => !child || child.exitCode !== null || child.signalCode !== null
   const instance: AppInstance = {
     port,
     url,
@@ -41,18 +40,10 @@ export function appInstance(buildDir: string, port: number, env: Record<string, 
         () => `instance ${port} did not become ready: ${output.slice(-2000)}`
       )
     },
-    kill: () =>
-      new Promise<void>((resolve) => {
-        if (exited()) return resolve()
-        child!.once('exit', () => resolve())
-        child!.kill('SIGKILL')
-      }),
-    stop: () =>
-      new Promise<number | null>((resolve) => {
-        if (exited()) return resolve(child?.exitCode ?? null)
-        child!.once('exit', (code) => resolve(code))
-        child!.kill('SIGTERM')
-      }),
+    kill: async () => {
+      if (child) await stopProcess(child, 'SIGKILL')
+    },
+    stop: async () => (child ? stopProcess(child) : null),
   }
   return instance
 }

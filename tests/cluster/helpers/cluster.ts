@@ -38,6 +38,16 @@ export interface Cluster {
   nginxErrors(): string
   /** Another nginx (the same config) in front of only some instances; answers its URL. */
   proxyTo(label: string, only: AppInstance[]): Promise<string>
+  /** Stops every process the cluster started, the last started first. */
+  stop(): Promise<void>
+}
+
+interface ClusterOptions {
+  instances: number
+  replica?: boolean
+  env?: Record<string, string>
+  /** More options for the primary's mariadbd. */
+  primaryOptions?: string[]
 }
 
 const DATABASE = 'board'
@@ -46,19 +56,27 @@ const DATABASE = 'board'
  * Starts, as processes of the test's own on 127.0.0.1: a MariaDB primary
  * (and a replica following it by binlog), a Redis, `instances` app
  * instances of the production build and nginx in front of them. The schema
- * is migrated and seeded on the primary (and replicated). Everything is
- * stopped by the test's cleanup.
+ * is migrated and seeded on the primary (and replicated). `stop()` ends
+ * them all; a cluster that fails half-way stops what it had started.
  */
-export async function startCluster(
-  name: string,
-  cleanup: (stop: () => Promise<unknown>) => void,
-  options: {
-    instances: number
-    replica?: boolean
-    env?: Record<string, string>
-    /** More options for the primary's mariadbd. */
-    primaryOptions?: string[]
+export async function startCluster(name: string, options: ClusterOptions): Promise<Cluster> {
+  const started: (() => Promise<unknown>)[] = []
+  const stop = async () => {
+    for (const stopOne of started.splice(0).reverse()) await stopOne()
   }
+  try {
+    return await launch(name, options, (stopOne) => started.push(stopOne), stop)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+async function launch(
+  name: string,
+  options: ClusterOptions,
+  cleanup: (stop: () => Promise<unknown>) => void,
+  stop: () => Promise<void>
 ): Promise<Cluster> {
   const buildDir = productionBuild()
   const dir = app.makePath('tmp', 'cluster', name)
@@ -130,6 +148,7 @@ export async function startCluster(
     replica,
     env,
     nginxErrors: nginx.errorLog,
+    stop,
     async proxyTo(label: string, only: AppInstance[]) {
       const proxy = await startNginx(
         await freePort(),

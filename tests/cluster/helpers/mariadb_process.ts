@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import mysql from 'mysql2/promise'
-import { waitFor } from '#tests/helpers/child_processes'
+import { stopProcess, waitFor } from '#tests/helpers/child_processes'
 
 export interface MariaDbProcess {
   port: number
@@ -97,12 +97,9 @@ export async function startMariaDb(options: {
     }
   }
 
-  const stopWith = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null || child.signalCode) return resolve()
-      child.once('exit', () => resolve())
-      child.kill(signal)
-    })
+  const stopWith = async (signal: NodeJS.Signals) => {
+    if (child) await stopProcess(child, signal)
+  }
 
   await start()
   return { port, sql, start, kill: () => stopWith('SIGKILL'), stop: () => stopWith('SIGTERM') }

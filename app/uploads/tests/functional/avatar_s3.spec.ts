@@ -3,37 +3,16 @@ import limiter from '@adonisjs/limiter/services/main'
 import sharp from 'sharp'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPost } from '#tests/helpers/board'
-import { at, putAvatar, withAvatar, withSettings } from '#uploads/tests/helpers'
-import { BUCKET, startS3Server } from '#uploads/tests/s3_server'
+import { at, putAvatar, withAvatar } from '#uploads/tests/helpers'
+import { BUCKET, onS3Bucket } from '#uploads/tests/s3_server'
 import { uploadDisk } from '#uploads/services/upload_disk'
 import { AVATAR_SIZES, avatarKey, avatarKeys } from '#uploads/domain/avatar_sizes'
-import config from '#uploads/config'
 import * as fixtures from '#uploads/tests/fixtures'
 
 test.group('Avatars on an S3 bucket (s3rver on 127.0.0.1)', (group) => {
-  let server: Awaited<ReturnType<typeof startS3Server>>
-  let restore: () => void
+  const server = onS3Bucket(group)
 
   group.each.setup(() => limiter.clear())
-  group.setup(async () => {
-    server = await startS3Server()
-    restore = withSettings({
-      disk: 's3',
-      s3: {
-        ...config.get().s3,
-        bucket: BUCKET,
-        region: 'us-east-1',
-        endpoint: server.endpoint,
-        accessKeyId: 'S3RVER',
-        secretAccessKey: 'S3RVER',
-        forcePathStyle: true,
-      },
-    })
-    return async () => {
-      restore()
-      await server.close()
-    }
-  })
 
   const objects = async () => {
     const listed = await uploadDisk().listAll('', { recursive: true })

@@ -4,34 +4,13 @@ import sharp from 'sharp'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard } from '#tests/helpers/board'
 import { pathOf, upload, withSettings } from '#uploads/tests/helpers'
-import { BUCKET, startS3Server } from '#uploads/tests/s3_server'
+import { BUCKET, onS3Bucket } from '#uploads/tests/s3_server'
 import { uploadDisk } from '#uploads/services/upload_disk'
 import config from '#uploads/config'
 import * as fixtures from '#uploads/tests/fixtures'
 
 test.group('Uploads on an S3 bucket (s3rver on 127.0.0.1)', (group) => {
-  let server: Awaited<ReturnType<typeof startS3Server>>
-  let restore: () => void
-
-  group.setup(async () => {
-    server = await startS3Server()
-    restore = withSettings({
-      disk: 's3',
-      s3: {
-        ...config.get().s3,
-        bucket: BUCKET,
-        region: 'us-east-1',
-        endpoint: server.endpoint,
-        accessKeyId: 'S3RVER',
-        secretAccessKey: 'S3RVER',
-        forcePathStyle: true,
-      },
-    })
-    return async () => {
-      restore()
-      await server.close()
-    }
-  })
+  const server = onS3Bucket(group)
 
   test('an image goes to the bucket cleaned; its URL redirects to a signed URL of the bucket', async ({
     client,

@@ -1,10 +1,10 @@
 import { defineListeners } from '#core/plugins/plugin_listeners'
-import { RemoveAvatar } from '#uploads/actions/remove_avatar'
+import { ForgetDeletedAccount } from '#uploads/actions/forget_deleted_account'
 import { AttachmentVisibility } from '#uploads/services/attachment_visibility'
 
 export default defineListeners({
   // A deleted account's picture is personal data: accounts cleared the template, the files go here.
-  'user:deleted': ({ userId }) => new RemoveAvatar().ofDeletedAccount(userId),
+  'user:deleted': ({ userId }) => new ForgetDeletedAccount().handle(userId),
   // The board's events (emitted after commit; never fired while the board is off): deleted
   // content hides its attachments' files from strangers, restored content shows them again.
   'post:deleted': ({ postId }) => AttachmentVisibility.hide('post', postId),

@@ -3,7 +3,7 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import sharp from 'sharp'
-import { signedInUser } from '#tests/helpers/accounts'
+import { PASSWORD, signedInUser } from '#tests/helpers/accounts'
 import { pathOf, upload, withSettings } from '#uploads/tests/helpers'
 import * as fixtures from '#uploads/tests/fixtures'
 
@@ -235,6 +235,14 @@ test.group('Uploads on the fs disk: refusals', (group) => {
     const other = await signedInUser(client)
     const theirs = await upload(client, other, Buffer.alloc(3000, 'b'), { filename: 'b.txt' })
     theirs.assertStatus(201)
+    // The quota's lock row goes with a deleted account (nothing else would ever remove it).
+    assert.isNotNull(await db.from('upload_quota_locks').where('user_id', other.id).first())
+    const deleted = await client
+      .delete('/api/v1/user')
+      .headers(other.auth)
+      .json({ current_password: PASSWORD })
+    deleted.assertStatus(204)
+    assert.isNull(await db.from('upload_quota_locks').where('user_id', other.id).first())
   })
 
   test('uploading needs a token, a file part, and stays under the rate limit', async ({

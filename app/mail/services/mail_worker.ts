@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { Mailer } from '@adonisjs/mail'
 import type { MailTransportContract } from '@adonisjs/mail/types'
 import { sqlNow, sqlTime } from '#core/database/sql_now'
 import { PollingLoop } from '#core/queue/polling_loop'
+import { claimable, leaseRows } from '#core/queue/lease_rows'
 import { backoffDelay } from '#core/queue/backoff_delay'
 import { sendFailure, type SendFailure } from '#mail/domain/send_failure'
 import { SealedMessage } from '#mail/services/sealed_message'
@@ -88,30 +88,14 @@ export class MailWorker {
 
   /** Claims up to a batch of due mails for this worker. */
   async claim(now = Date.now()): Promise<Claimed[]> {
-    const free = (query: any) =>
-      query.whereNull('locked_until').orWhere('locked_until', '<', sqlTime(now))
-    const candidates = await db
-      .from('mail_outbox')
-      .where('status', 'pending')
+    const candidates = await claimable(db.from('mail_outbox'), now)
       .where('next_attempt_at', '<=', sqlTime(now))
-      .where(free)
       .orderBy('next_attempt_at', 'asc')
       .limit(this.#options.batchSize)
       .select('id')
     if (!candidates.length) return []
-
-    // The same conditions again in the UPDATE: of two instances that saw the same
-    // candidates, the database lets only one of them take each row.
-    const token = randomUUID()
-    await db
-      .from('mail_outbox')
-      .whereIn(
-        'id',
-        candidates.map((row: { id: number }) => row.id)
-      )
-      .where('status', 'pending')
-      .where(free)
-      .update({ locked_until: sqlTime(now + this.#leaseMs), lock_token: token })
+    const ids = candidates.map((row: { id: number }) => row.id)
+    const token = await leaseRows('mail_outbox', ids, now, this.#leaseMs)
 
     const rows = await db
       .from('mail_outbox')

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { claimable, leaseRows } from '#core/queue/lease_rows'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { EventsList } from '@adonisjs/core/types'
@@ -69,25 +69,13 @@ export class FanOutQueue {
 
 async function claim(filter: (query: any) => any, limit: number): Promise<Claimed[]> {
   const now = Date.now()
-  const free = (query: any) =>
-    query
-      .where('status', 'pending')
-      .where((lock: any) =>
-        lock.whereNull('locked_until').orWhere('locked_until', '<', sqlTime(now))
-      )
-  const candidates = await filter(free(db.from('notification_jobs')))
+  const candidates = await filter(claimable(db.from('notification_jobs'), now))
     .orderBy('id', 'asc')
     .limit(limit)
     .select('id')
   if (!candidates.length) return []
-  // The same conditions in the UPDATE: of two instances, only one takes each job.
-  const token = randomUUID()
-  await free(
-    db.from('notification_jobs').whereIn(
-      'id',
-      candidates.map((row: { id: number }) => row.id)
-    )
-  ).update({ locked_until: sqlTime(now + LEASE_MS), lock_token: token })
+  const ids = candidates.map((row: { id: number }) => Number(row.id))
+  const token = await leaseRows('notification_jobs', ids, now, LEASE_MS)
   const rows = await db
     .from('notification_jobs')
     .where('lock_token', token)

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { claimable, leaseRows } from '#core/queue/lease_rows'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import { sqlNow, sqlTime } from '#core/database/sql_now'
@@ -84,36 +84,21 @@ export class WebhookWorker {
 
   /** Claims up to a batch of due deliveries for this worker. */
   async claim(now = Date.now()): Promise<Claimed[]> {
-    const due = (query: any) =>
-      query
-        .where('d.status', 'pending')
-        .where('d.next_attempt_at', '<=', sqlTime(now))
-        .where((free: any) =>
-          free.whereNull('d.locked_until').orWhere('d.locked_until', '<', sqlTime(now))
-        )
-    const candidates = await due(
+    const candidates = await claimable(
       db
         .from('webhook_deliveries as d')
         .join('webhook_subscriptions as s', 's.id', 'd.subscription_id')
-        .where('s.active', true)
+        .where('s.active', true),
+      now,
+      'd.'
     )
+      .where('d.next_attempt_at', '<=', sqlTime(now))
       .orderBy('d.next_attempt_at', 'asc')
       .limit(this.#options.batchSize)
       .select('d.id')
     if (!candidates.length) return []
-
-    // The same conditions again in the UPDATE: of two instances that saw the
-    // same candidates, the database lets only one of them take each row.
-    const token = randomUUID()
-    await db
-      .from('webhook_deliveries')
-      .whereIn(
-        'id',
-        candidates.map((row: { id: number }) => row.id)
-      )
-      .where('status', 'pending')
-      .where((free) => free.whereNull('locked_until').orWhere('locked_until', '<', sqlTime(now)))
-      .update({ locked_until: sqlTime(now + this.#leaseMs), lock_token: token })
+    const ids = candidates.map((row: { id: number }) => row.id)
+    const token = await leaseRows('webhook_deliveries', ids, now, this.#leaseMs)
 
     const rows = await db
       .from('webhook_deliveries as d')

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { ROLE_NAMES } from '#accounts/public'
+import { ACCESS_LEVELS } from '#board/public'
 
 /** Optional text field; the body parser turns an empty input into null. */
 const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
@@ -32,4 +33,13 @@ export const moveCategoryValidator = vine.create({
 
 export const deleteCategoryValidator = vine.create({
   move_to: optionalText(50),
+})
+
+/** A category's read, post and comment settings: a level, or `inherit` (the parent's). */
+const accessSetting = () => vine.enum([...ACCESS_LEVELS, 'inherit'] as const)
+
+export const categoryPermissionsValidator = vine.create({
+  read: accessSetting(),
+  post: accessSetting(),
+  comment: accessSetting(),
 })

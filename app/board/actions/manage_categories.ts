@@ -15,6 +15,12 @@ import {
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import CategoryPolicy from '#board/policies/category_policy'
+import {
+  ACCESS_RIGHTS,
+  isAccessLevel,
+  type AccessLevel,
+  type AccessRight,
+} from '#board/domain/category_access'
 
 /**
  * Category tree changes, each in one transaction, used by the Ace commands
@@ -157,6 +163,62 @@ export class ManageCategories {
       actorId: actor?.id ?? null,
     })
     return node
+  }
+
+  /**
+   * Sets who may read, post and comment in a category (docs/board.md,
+   * "Category permissions"): a level, or `inherit` (null) to follow the
+   * parent; rights left out keep their setting. Every cached tree and list
+   * is dropped (on every instance, through the cache change feed), so the
+   * change shows at once.
+   */
+  async setPermissions(
+    name: string,
+    settings: Partial<Record<AccessRight, AccessLevel | 'inherit'>>,
+    actor: AuthUser | null = null
+  ) {
+    await authorize(actor, CategoryPolicy, 'manage')
+    const changes: Record<string, AccessLevel | null> = {}
+    for (const right of ACCESS_RIGHTS) {
+      const value = settings[right]
+      if (value === undefined) continue
+      if (value !== 'inherit' && !isAccessLevel(value)) {
+        throw AppException.unprocessable(
+          `${right} is one of everyone, members, moderators or inherit`,
+          right
+        )
+      }
+      changes[`${right}_access`] = value === 'inherit' ? null : value
+    }
+    const { node, own } = await this.#write(async (trx, tree) => {
+      const category = found(tree, name)
+      if (Object.keys(changes).length) {
+        await trx
+          .from('categories')
+          .where('id', category.id)
+          .update({ ...changes, updated_at: sqlNow() })
+      }
+      const row = await trx
+        .from('categories')
+        .where('id', category.id)
+        .select('read_access', 'post_access', 'comment_access')
+        .firstOrFail()
+      const settingsNow = {
+        read: row.read_access ?? null,
+        post: row.post_access ?? null,
+        comment: row.comment_access ?? null,
+      }
+      return { node: category, own: settingsNow }
+    })
+    await emitter.emit('category:changed', {
+      categoryId: node.id,
+      action: 'permissions',
+      name: node.name,
+      actorId: actor?.id ?? null,
+      permissions: own,
+    })
+    const tree = await CategoryTreeCache.get()
+    return { node, own, access: tree.access(tree.byId(node.id) ?? node) }
   }
 
   async #write<T>(

@@ -7,6 +7,8 @@ import { sqlNow } from '#core/database/sql_now'
 import { BoardCache } from '#board/services/board_cache'
 import { authorize } from '#core/authorization/authorize'
 import PostPolicy from '#board/policies/post_policy'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { assertReadable } from '#board/policies/category_access_policy'
 
 type Target = 'post' | 'comment'
 
@@ -35,6 +37,14 @@ export class ToggleVote {
         if (post?.deleted_at) post = null
         if (!post) throw AppException.notFound('Post')
       }
+      // A post the voter may not read (category permissions) does not exist for them.
+      const tree = await CategoryTreeCache.get()
+      assertReadable(
+        actor,
+        tree,
+        tree.byId(Number(post.category_id)),
+        target === 'post' ? 'Post' : 'Comment'
+      )
       // A locked post takes no votes, on itself or its comments (423).
       await authorize(actor, PostPolicy, 'contribute', {
         userId: Number(post.user_id),

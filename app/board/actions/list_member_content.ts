@@ -79,7 +79,7 @@ export class ListMemberContent {
     const tree = await CategoryTreeCache.get()
     const total = hidden.length
       ? await countOf(withoutHidden(memberPosts(db.from('posts as p'), [userId]), hidden))
-      : (await cachedMemberCounts(userId)).post_count
+      : await cachedMemberCounts(userId).then((counts) => counts.post_count)
     return {
       total,
       total_relation: 'eq',
@@ -97,7 +97,7 @@ export class ListMemberContent {
     const { rows, nextCursor } = pageOf(await atPage(query, page, 'c.id'), page)
     const total = hidden.length
       ? await countOf(withoutHidden(memberComments(db.from('comments as c'), [userId]), hidden))
-      : (await cachedMemberCounts(userId)).comment_count
+      : await cachedMemberCounts(userId).then((counts) => counts.comment_count)
     // Plugins' fields of each comment (the uploads plugin's attachments), in one batch.
     const { items, complete } = await contentExtensions.addFields(
       'comment',

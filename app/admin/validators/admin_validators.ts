@@ -1,6 +1,5 @@
 import vine from '@vinejs/vine'
 import { ROLE_NAMES } from '#accounts/public'
-import { ACCESS_LEVELS } from '#board/public'
 
 /** Optional text field; the body parser turns an empty input into null. */
 const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
@@ -35,8 +34,11 @@ export const deleteCategoryValidator = vine.create({
   move_to: optionalText(50),
 })
 
-/** A category's read, post and comment settings: a level, or `inherit` (the parent's). */
-const accessSetting = () => vine.enum([...ACCESS_LEVELS, 'inherit'] as const)
+/**
+ * A category's read, post and comment settings: a level (the board's ACCESS_LEVELS, written out:
+ * this file loads with the board plugin switched off too), or `inherit` (the parent's).
+ */
+const accessSetting = () => vine.enum(['everyone', 'members', 'moderators', 'inherit'] as const)
 
 export const categoryPermissionsValidator = vine.create({
   read: accessSetting(),

@@ -6,7 +6,7 @@ import type { CallerKind } from '#board/domain/category_access'
 import type { CategoryNode, CategoryTree } from '#board/domain/category_tree'
 
 /** Who reads: the signed-in user of the request, or null for an anonymous one. */
-export type Reader = Pick<AuthUser, 'id' | 'role' | 'states'> | null
+export type Reader = (Pick<AuthUser, 'id' | 'role'> & Partial<Pick<AuthUser, 'states'>>) | null
 
 /**
  * A caller's kind for category rights: staff are moderators, a signed-in
@@ -14,7 +14,7 @@ export type Reader = Pick<AuthUser, 'id' | 'role' | 'states'> | null
  * anonymous.
  */
 export function callerKind(reader: Reader): CallerKind {
-  if (!reader || isBlocked(reader)) return 'anonymous'
+  if (!reader || isBlocked({ states: reader.states ?? [] })) return 'anonymous'
   return roleAtLeast(reader, 'moderator') ? 'moderator' : 'member'
 }
 
@@ -33,14 +33,14 @@ export function assertReadable(
 
 /** Who may post and comment in a category (reading is assertReadable's: a 404, not a 403). */
 export default class CategoryAccessPolicy extends BasePolicy {
-  post(actor: AuthUser, tree: CategoryTree, node: CategoryNode) {
+  post(actor: Reader & object, tree: CategoryTree, node: CategoryNode) {
     return (
       tree.allows(callerKind(actor), 'post', node) ||
       deny(`You may not post in "${node.name}"`, { code: 'E_CATEGORY_POST_FORBIDDEN' })
     )
   }
 
-  comment(actor: AuthUser, tree: CategoryTree, node: CategoryNode) {
+  comment(actor: Reader & object, tree: CategoryTree, node: CategoryNode) {
     return (
       tree.allows(callerKind(actor), 'comment', node) ||
       deny(`You may not comment in "${node.name}"`, { code: 'E_CATEGORY_COMMENT_FORBIDDEN' })

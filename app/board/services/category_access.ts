@@ -17,6 +17,12 @@ export class CategoryAccess {
     return Boolean(node && tree.allows(callerKind(reader), 'read', node))
   }
 
+  /** Whether this reader may read the post's category; false for a missing post. */
+  static async canReadPost(reader: Reader, postId: number) {
+    const post = await ContentFacts.post(postId)
+    return post ? CategoryAccess.canRead(reader, post.categoryId) : false
+  }
+
   /**
    * The members among `userIds` who may read the post (a missing post: none).
    * Members who may not are never told about it (Discourse: a category you

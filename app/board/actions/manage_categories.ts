@@ -20,6 +20,7 @@ import {
   isAccessLevel,
   type AccessLevel,
   type AccessRight,
+  type OwnAccess,
 } from '#board/domain/category_access'
 
 /**
@@ -190,26 +191,23 @@ export class ManageCategories {
       }
       changes[`${right}_access`] = value === 'inherit' ? null : value
     }
-    const { node, own } = await this.#write(async (trx, tree) => {
+    if (!Object.keys(changes).length) {
+      // Nothing to change: the settings as they are, no write, no event, no audit entry.
+      const tree = await CategoryTreeCache.fresh()
+      const node = found(tree, name)
+      return { node, own: ownOf(node), access: tree.access(node) }
+    }
+    const node = await this.#write(async (trx, tree) => {
       const category = found(tree, name)
-      if (Object.keys(changes).length) {
-        await trx
-          .from('categories')
-          .where('id', category.id)
-          .update({ ...changes, updated_at: sqlNow() })
-      }
-      const row = await trx
+      await trx
         .from('categories')
         .where('id', category.id)
-        .select('read_access', 'post_access', 'comment_access')
-        .firstOrFail()
-      const settingsNow = {
-        read: row.read_access ?? null,
-        post: row.post_access ?? null,
-        comment: row.comment_access ?? null,
-      }
-      return { node: category, own: settingsNow }
+        .update({ ...changes, updated_at: sqlNow() })
+      return category
     })
+    const tree = await CategoryTreeCache.fresh()
+    const changed = tree.byId(node.id) ?? node
+    const own = ownOf(changed)
     await emitter.emit('category:changed', {
       categoryId: node.id,
       action: 'permissions',
@@ -217,8 +215,7 @@ export class ManageCategories {
       actorId: actor?.id ?? null,
       permissions: own,
     })
-    const tree = await CategoryTreeCache.get()
-    return { node, own, access: tree.access(tree.byId(node.id) ?? node) }
+    return { node: changed, own, access: tree.access(changed) }
   }
 
   async #write<T>(
@@ -236,6 +233,11 @@ export class ManageCategories {
       throw error
     }
   }
+}
+
+/** A category's own settings, null where inherited. */
+function ownOf(node: CategoryNode): OwnAccess {
+  return node.own ?? { read: null, post: null, comment: null }
 }
 
 function assertName(name: string) {

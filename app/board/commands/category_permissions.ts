@@ -26,7 +26,7 @@ export default class CategoryPermissions extends BaseCommand {
 
   async run() {
     await runSafely(this, async () => {
-      // Without flags it only shows the settings (an empty change writes nothing but the audit).
+      // Without flags it only shows the settings (nothing written, nothing audited).
       const given = { read: this.read, post: this.post, comment: this.comment }
       const settings = Object.fromEntries(
         Object.entries(given).filter(([, value]) => value !== undefined)

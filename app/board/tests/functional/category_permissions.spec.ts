@@ -125,8 +125,16 @@ test.group('Category permissions: the tree and lists', () => {
   }) => {
     const { member, moderator } = await callers(client)
     const { board, open, closed } = await tree()
-    const visible = await createPost(client, member, open, { title: 'zebra open' })
-    const hidden = await createPost(client, moderator, closed, { title: 'zebra closed' })
+    const tagged = async (session: Session, category: string, title: string) => {
+      const response = await client
+        .post(`/api/v1/board/${category}`)
+        .headers(session.auth)
+        .json({ title, content: 'c', tags: ['zz'] })
+      response.assertStatus(201)
+      return response.body() as { id: number }
+    }
+    const visible = await tagged(member, open, 'zebra open')
+    const hidden = await tagged(moderator, closed, 'zebra closed')
     const ids = async (url: string, session?: Session) => {
       const response = await get(client, url, session)
       response.assertStatus(200)
@@ -153,6 +161,10 @@ test.group('Category permissions: the tree and lists', () => {
         total: 1,
         ids: [visible.id],
       })
+      assert.deepEqual(await ids(`/api/v1/board/${board}?tag=zz`, session), {
+        total: 1,
+        ids: [visible.id],
+      })
       ;(await get(client, `/api/v1/board/${closed}`, session)).assertStatus(404)
     }
     assert.deepEqual(await ids(`/api/v1/board/${board}`, moderator), {
@@ -160,6 +172,10 @@ test.group('Category permissions: the tree and lists', () => {
       ids: [hidden.id, visible.id],
     })
     assert.deepEqual(await ids(`/api/v1/board/${board}?keyword=zebra`, moderator), {
+      total: 2,
+      ids: [hidden.id, visible.id],
+    })
+    assert.deepEqual(await ids(`/api/v1/board/${board}?tag=zz`, moderator), {
       total: 2,
       ids: [hidden.id, visible.id],
     })
@@ -360,6 +376,13 @@ test.group('Category permissions: Ace and audit', () => {
     const shown = ace([open])
     assert.equal(shown.status, 0, shown.stderr + shown.stdout)
     assert.include(shown.stdout, 'read: members (inherit)')
+
+    const before = await db.from('audit_entries').count('* as total').first()
+    const shownAgain = ace([open])
+    assert.equal(shownAgain.status, 0)
+    const after = await db.from('audit_entries').count('* as total').first()
+    // Showing writes nothing, audits nothing.
+    assert.equal(Number(after.total), Number(before.total))
 
     const bad = ace([open, '--read=nobody'])
     assert.notEqual(bad.status, 0)

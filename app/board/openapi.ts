@@ -102,10 +102,11 @@ export default defineOpenApi({
     }),
     'GET /tags': route('Tags starting with a prefix, most used first, with their counts', {
       description:
-        'At most 50. With BOARD_TAGS set, allowed tags no post carries yet follow with count 0. Counts are of all live posts, in every category (category permissions do not narrow them: docs/board.md).',
+        'At most 50. With BOARD_TAGS set, allowed tags no post carries yet follow with count 0. Counts are of the live posts the caller may read (category permissions; an optional bearer identifies the caller).',
       query: v.tagPrefixValidator,
       notes: { prefix: 'Lower-case letters, digits, - and _ (case-insensitive); empty: all tags' },
       200: 'TagCount[]',
+      errors: [401],
     }),
     'POST /board/{category}': route('Create a post (version 1)', {
       description:

@@ -76,9 +76,9 @@ export default class BoardController {
   }
 
   @inject()
-  async tags({ request }: HttpContext, listTags: ListTags) {
-    const { prefix } = await tagPrefixValidator.validate(request.qs())
-    return listTags.handle(prefix ?? '')
+  async tags(ctx: HttpContext, listTags: ListTags) {
+    const { prefix } = await tagPrefixValidator.validate(ctx.request.qs())
+    return listTags.handle(prefix ?? '', callerKind(await readerOf(ctx)))
   }
 
   @inject()

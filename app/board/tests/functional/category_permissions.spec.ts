@@ -192,6 +192,36 @@ test.group('Category permissions: the tree and lists', () => {
     })
   })
 
+  test('GET /tags counts only posts the caller may read', async ({ client, assert }) => {
+    const { member, moderator } = await callers(client)
+    const { open, closed } = await tree()
+    const shared = uniqueName('t')
+    const staffOnly = `${shared}x`
+    const tagged = async (category: string, tags: string[]) => {
+      const response = await client
+        .post(`/api/v1/board/${category}`)
+        .headers(moderator.auth)
+        .json({ title: 't', content: 'c', tags })
+      response.assertStatus(201)
+    }
+    await tagged(open, [shared])
+    await tagged(closed, [shared, staffOnly])
+    await tagged(closed, [shared])
+    await categories.setPermissions(closed, { read: 'moderators' })
+
+    const counts = async (session?: Session) => {
+      const response = await get(client, `/api/v1/tags?prefix=${shared}`, session)
+      response.assertStatus(200)
+      return response.body() as { name: string; count: number }[]
+    }
+    assert.deepEqual(await counts(), [{ name: shared, count: 1 }])
+    assert.deepEqual(await counts(member), [{ name: shared, count: 1 }])
+    assert.deepEqual(await counts(moderator), [
+      { name: shared, count: 3 },
+      { name: staffOnly, count: 1 },
+    ])
+  })
+
   test("a member's posts and comments leave out categories the caller may not read", async ({
     client,
     assert,

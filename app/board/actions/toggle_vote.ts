@@ -26,6 +26,9 @@ export class ToggleVote {
   async handle(actor: AuthUser, target: Target, targetId: number) {
     await assertMayContribute(actor)
     const { table, votes, key } = TABLES[target]
+    // Read before the transaction: a cache miss loads the tree on another connection, which
+    // SQLite's single one, held by the transaction, could never give.
+    const tree = await CategoryTreeCache.get()
     const result = await db.transaction(async (trx) => {
       const row = await forUpdate(trx.from(table).where('id', targetId)).first()
       if (!row || row.deleted_at)
@@ -38,7 +41,6 @@ export class ToggleVote {
         if (!post) throw AppException.notFound('Post')
       }
       // A post the voter may not read (category permissions) does not exist for them.
-      const tree = await CategoryTreeCache.get()
       assertReadable(
         actor,
         tree,

@@ -59,6 +59,10 @@ export default defineOpenApi({
       'POST /admin/categories/{name}/rename': form('Rename a category', v.renameCategoryValidator),
       'POST /admin/categories/{name}/move': form('Move a category', v.moveCategoryValidator),
       'POST /admin/categories/{name}/delete': form('Delete a category', v.deleteCategoryValidator),
+      'POST /admin/categories/{name}/permissions': form(
+        'Set who may read, post and comment in a category (everyone, members, moderators, inherit)',
+        v.categoryPermissionsValidator
+      ),
       'GET /admin/posts': page('Recent and deleted posts, by board and author'),
       'GET /admin/posts/{id}': page('A post with its history and a diff of two versions'),
       'POST /admin/posts/{id}/delete': form('Soft-delete a post'),

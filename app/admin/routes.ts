@@ -54,6 +54,7 @@ router
           router.post('/categories/:name/rename', [CategoriesController, 'rename'])
           router.post('/categories/:name/move', [CategoriesController, 'move'])
           router.post('/categories/:name/delete', [CategoriesController, 'destroy'])
+          router.post('/categories/:name/permissions', [CategoriesController, 'permissions'])
 
           router.get('/posts', [PostsController, 'index'])
           router.get('/posts/:id', [PostsController, 'show']).where('id', id)

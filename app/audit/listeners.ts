@@ -100,12 +100,12 @@ export default defineListeners({
       resourceId: targetId,
       details: { caseId, reportIds, authorId, note },
     }),
-  'category:changed': ({ categoryId, action, name, actorId }) =>
+  'category:changed': ({ categoryId, action, name, actorId, permissions }) =>
     recordAudit({
       actorId,
       action: `category.${action}`,
       resourceType: 'category',
       resourceId: categoryId,
-      details: { name },
+      details: permissions ? { name, permissions } : { name },
     }),
 })

@@ -25,6 +25,11 @@ const keyword =
 const attachmentsNote =
   "Ids of the caller's uploads (at most 10, duplicates dropped), stored with the version by the uploads plugin: 403 E_FORBIDDEN for another member's upload (unless the previous version has it), 422 for an unknown id, and 422 when no plugin stores attachments."
 
+/** Public reads: who may read a category decides (docs/board.md, "Category permissions"). */
+const readNote =
+  'Public; an optional Authorization bearer (a JWT or an API token) identifies the caller, whose category permissions apply (401 for a bearer that does not authenticate). What the caller may not read is 404, as if it did not exist.'
+const boolean = { type: 'boolean' }
+
 const tagsNote =
   'The post\'s tags (not a version\'s): lower-cased, duplicates dropped, at most 5; each letters, digits, - and _, at most 30; with BOARD_TAGS set, only those (422, field "tags", otherwise).'
 
@@ -61,20 +66,28 @@ export default defineOpenApi({
   tag: { name: 'board', description: 'Boards, categories, posts, comments, versions and votes' },
   params: { id, version: id, name: { type: 'string', minLength: 1, maxLength: 100 } },
   routes: {
-    'GET /board': route('Boards (tier-0 categories)', { 200: 'Category[]' }),
-    'GET /board/category': route('Child categories of a board', {
+    'GET /board': route('Boards (tier-0 categories) the caller may read', {
+      description: `${readNote} Each with what the caller may do in it.`,
+      200: 'Category[]',
+      errors: [401],
+    }),
+    'GET /board/category': route('Child categories of a board the caller may read', {
+      description: `${readNote} Each with what the caller may do in it.`,
       query: v.boardNameValidator,
       200: 'Category[]',
-      errors: [404],
+      errors: [401, 404],
     }),
     'GET /board/parent': route('Parent of a category', {
+      description: readNote,
       query: v.categoryNameValidator,
       200: 'Category',
-      errors: [404],
+      errors: [401, 404],
     }),
     'GET /board/{category}': route('Posts of a category or a whole board, newest first or sorted', {
       description:
-        "The category's own pinned posts (at most 20, newest pin first) head the first page, in addition to `size` others, and are left out of the pages after it; `total` counts them. Pins head sort=latest and sort=activity, not sort=top nor keyword lists.",
+        readNote +
+        " A board's list leaves out its subcategories the caller may not read; `total` counts what the caller sees." +
+        " The category's own pinned posts (at most 20, newest pin first) head the first page, in addition to `size` others, and are left out of the pages after it; `total` counts them. Pins head sort=latest and sort=activity, not sort=top nor keyword lists.",
       query: v.listPostsValidator,
       notes: {
         ...paging,
@@ -85,22 +98,28 @@ export default defineOpenApi({
           "With sort=top only (422 otherwise): posts written in the last day, week (7 days) or month (30 days), or all (default); total counts the period's posts.",
       },
       200: 'PostList',
+      errors: [401],
     }),
     'GET /tags': route('Tags starting with a prefix, most used first, with their counts', {
       description:
-        'At most 50. With BOARD_TAGS set, allowed tags no post carries yet follow with count 0.',
+        'At most 50. With BOARD_TAGS set, allowed tags no post carries yet follow with count 0. Counts are of the live posts the caller may read (category permissions; an optional bearer identifies the caller).',
       query: v.tagPrefixValidator,
       notes: { prefix: 'Lower-case letters, digits, - and _ (case-insensitive); empty: all tags' },
       200: 'TagCount[]',
+      errors: [401],
     }),
     'POST /board/{category}': route('Create a post (version 1)', {
+      description:
+        '404 for a category the caller may not read; 403 E_CATEGORY_POST_FORBIDDEN where the category does not let the caller post.',
       notes: { attachments: attachmentsNote, tags: tagsNote },
       auth,
       body: v.postValidator,
       201: 'PostDetail',
     }),
     'GET /post/{id}': route('A post: current version, author, category, counts', {
+      description: readNote,
       200: 'PostDetail',
+      errors: [401],
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
       description: 'A locked post only moderators and admins edit: the author gets 423 E_LOCKED.',
@@ -123,7 +142,11 @@ export default defineOpenApi({
       auth,
       200: 'PostDetail',
     }),
-    'GET /post/{id}/history': route('Versions of a post, newest first', { 200: 'PostVersion[]' }),
+    'GET /post/{id}/history': route('Versions of a post, newest first', {
+      description: readNote,
+      200: 'PostVersion[]',
+      errors: [401],
+    }),
     'POST /post/{id}/history/{version}/restore': route(
       "Make an old version's text the newest version (author, or moderator)",
       {
@@ -134,22 +157,28 @@ export default defineOpenApi({
       }
     ),
     'GET /post/{id}/download': route('History as CSV (version, title, content, created_datetime)', {
+      description: readNote,
       200: text('text/csv', 'CSV file (Content-Disposition names it)'),
+      errors: [401],
     }),
     'POST /post/{id}/vote': route("Toggle the caller's vote on a post", {
-      description: 'A locked post takes no votes: 423 E_LOCKED.',
+      description:
+        'A locked post takes no votes: 423 E_LOCKED. A post the caller may not read: 404.',
       auth,
       200: 'Vote',
       errors: [423],
     }),
     ...moderationRoutes(),
     'GET /post/{id}/comment': route('Comments of a post, oldest first', {
+      description: readNote,
       query: v.pageValidator,
       notes: paging,
       200: 'CommentList',
+      errors: [401],
     }),
     'POST /post/{id}/comment': route('Comment on a post (version 1)', {
-      description: 'A locked post takes no comments: 423 E_LOCKED.',
+      description:
+        'A locked post takes no comments: 423 E_LOCKED. 404 for a post the caller may not read; 403 E_CATEGORY_COMMENT_FORBIDDEN where its category does not let the caller comment.',
       errors: [423],
       notes: { attachments: attachmentsNote },
       auth,
@@ -173,27 +202,32 @@ export default defineOpenApi({
       200: 'Comment',
     }),
     'GET /comment/{id}/history': route('Versions of a comment, newest first', {
+      description: readNote,
       200: 'CommentVersion[]',
+      errors: [401],
     }),
     'POST /comment/{id}/vote': route("Toggle the caller's vote on a comment", {
-      description: 'The comments of a locked post take no votes: 423 E_LOCKED.',
+      description:
+        'The comments of a locked post take no votes: 423 E_LOCKED. A post the caller may not read: 404.',
       errors: [423],
       auth,
       200: 'Vote',
     }),
     'GET /users/{name}/posts': route("A member's live posts, newest first", {
       description:
-        'Paged like GET /board/{category}. 404 for an unknown, blocked, deactivated or deleted member.',
+        'Paged like GET /board/{category}. 404 for an unknown, blocked, deactivated or deleted member. Leaves out posts in categories the caller may not read (`total` counts what the caller sees); an optional bearer identifies the caller.',
       query: v.pageValidator,
       notes: paging,
       200: 'PostList',
+      errors: [401],
     }),
     'GET /users/{name}/comments': route("A member's live comments on live posts, newest first", {
       description:
-        'Paged like the other lists. 404 for an unknown, blocked, deactivated or deleted member.',
+        'Paged like the other lists. 404 for an unknown, blocked, deactivated or deleted member. Leaves out comments on posts in categories the caller may not read (`total` counts what the caller sees); an optional bearer identifies the caller.',
       query: v.pageValidator,
       notes: paging,
       200: 'CommentList',
+      errors: [401],
     }),
     'GET /moderation/posts': route('Soft-deleted posts, newest first (moderators and admins)', {
       auth,
@@ -213,7 +247,15 @@ export default defineOpenApi({
     get PostDetail() {
       return withPluginFields(postShapes.PostDetail)
     },
-    Category: shape({ id, name: string }),
+    Category: shape({
+      id,
+      name: string,
+      permissions: {
+        ...shape({ read: boolean, post: boolean, comment: boolean }),
+        description:
+          'What the caller may do in the category (category permissions after inheritance). post and comment are false for an anonymous caller; they say nothing of other refusals (a blocked account, an unverified email, a locked post).',
+      },
+    }),
     PostList: shape<PostList>({
       total: {
         ...count,

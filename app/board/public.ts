@@ -28,6 +28,16 @@ export {
 // The category tree (cached; `fresh()` after a change made elsewhere).
 export { CategoryTreeCache } from '#board/services/category_tree_cache'
 export type { CategoryTree, CategoryNode } from '#board/domain/category_tree'
+// Category permissions (who may read, post, comment): what other plugins show a member.
+export { CategoryAccess } from '#board/services/category_access'
+export {
+  ACCESS_LEVELS,
+  ACCESS_RIGHTS,
+  type AccessLevel,
+  type AccessRight,
+  type Access,
+  type OwnAccess,
+} from '#board/domain/category_access'
 
 // Read models: other plugins never name the board's tables.
 export {

@@ -71,9 +71,10 @@ router
   })
   .prefix('/api/v1')
 
-// The most read answer of a board, the same for every reader: cache hits skip the middleware pipeline.
+// The most read answer of a board, the same for every reader: cache hits skip the middleware
+// pipeline. Only posts everyone may read (category permissions): the rest go to the controller.
 fastLane.register({
   pattern: '/api/v1/post/:id',
   url: /^\/api\/v1\/post\/(\d{1,15})$/,
-  lookup: (match) => BoardCache.cachedPost(Number(match[1])),
+  lookup: (match) => BoardCache.cachedPublicPost(Number(match[1])),
 })

@@ -3,10 +3,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 import {
   ManageCategories,
   CategoryTreeCache,
+  ACCESS_LEVELS,
+  ACCESS_RIGHTS,
+  type Access,
   type CategoryNode,
   type CategoryTree,
 } from '#board/public'
 import {
+  categoryPermissionsValidator,
   createCategoryValidator,
   deleteCategoryValidator,
   moveCategoryValidator,
@@ -25,7 +29,23 @@ export default class CategoriesController {
       title: 'Categories',
       rows: flatten(tree),
       all: flatten(tree).map((row) => ({ name: row.name, label: row.label })),
+      rights: ACCESS_RIGHTS,
+      settings: ['inherit', ...ACCESS_LEVELS],
     })
+  }
+
+  /** Who may read, post and comment (ManageCategories.setPermissions, as category:permissions). */
+  @inject()
+  async permissions(ctx: HttpContext, categories: ManageCategories) {
+    return runAction(
+      ctx,
+      async () => {
+        const settings = await categoryPermissionsValidator.validate(ctx.request.all())
+        const { access } = await categories.setPermissions(ctx.params.name, settings, ctx.staff)
+        return `Permissions of "${ctx.params.name}" saved: read ${access.read}, post ${access.post}, comment ${access.comment}.`
+      },
+      BACK
+    )
   }
 
   @inject()
@@ -92,6 +112,9 @@ export interface CategoryRow extends CategoryNode {
   parentName: string | null
   hasChildren: boolean
   subtreePosts: number
+  /** Rights in force (after inheritance), and the category's own settings (`inherit` when unset). */
+  access: Access
+  setting: Record<'read' | 'post' | 'comment', string>
 }
 
 /** The tree depth first, boards in order, each followed by its subtree. */
@@ -105,6 +128,12 @@ function flatten(tree: CategoryTree): CategoryRow[] {
       parentName: node.parentId === null ? null : (tree.byId(node.parentId)?.name ?? null),
       hasChildren: tree.children(node.id).length > 0,
       subtreePosts: tree.subtreePostCount(node),
+      access: tree.access(node),
+      setting: {
+        read: node.own?.read ?? 'inherit',
+        post: node.own?.post ?? 'inherit',
+        comment: node.own?.comment ?? 'inherit',
+      },
     })
     for (const child of tree.children(node.id)) visit(child, depth + 1)
   }

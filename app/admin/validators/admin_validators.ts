@@ -33,3 +33,15 @@ export const moveCategoryValidator = vine.create({
 export const deleteCategoryValidator = vine.create({
   move_to: optionalText(50),
 })
+
+/**
+ * A category's read, post and comment settings: a level (the board's ACCESS_LEVELS, written out:
+ * this file loads with the board plugin switched off too), or `inherit` (the parent's).
+ */
+const accessSetting = () => vine.enum(['everyone', 'members', 'moderators', 'inherit'] as const)
+
+export const categoryPermissionsValidator = vine.create({
+  read: accessSetting(),
+  post: accessSetting(),
+  comment: accessSetting(),
+})

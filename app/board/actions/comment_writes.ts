@@ -17,6 +17,8 @@ import { BoardCache } from '#board/services/board_cache'
 import { contentHooks } from '#core/plugins/content_hooks'
 import { commentValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import CategoryAccessPolicy, { assertReadable } from '#board/policies/category_access_policy'
 import { contentExtensions } from '#board/services/content_extensions'
 
 /**
@@ -40,6 +42,11 @@ export class CommentWrites {
     // A missing post answers 404 before a hook's refusal; lockPost checks again.
     const post = await Post.query().where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
+    // Category permissions: a post the caller may not read is 404, commenting may be refused (403).
+    const tree = await CategoryTreeCache.get()
+    const category = tree.byId(post.categoryId)
+    assertReadable(actor, tree, category, 'Post')
+    await authorize(actor, CategoryAccessPolicy, 'comment', tree, category)
     await authorize(actor, PostPolicy, 'contribute', post)
     if (replyTo !== null) await assertReplyable(postId, replyTo)
     const hooked = await contentHooks.run('comment:creating', {

@@ -12,6 +12,8 @@ import { contentHooks } from '#core/plugins/content_hooks'
 import { postValidator } from '#board/validators/board_validators'
 import { contentExtensions } from '#board/services/content_extensions'
 import { normaliseTags, PostTags } from '#board/services/post_tags'
+import { authorize } from '#core/authorization/authorize'
+import CategoryAccessPolicy, { assertReadable } from '#board/policies/category_access_policy'
 
 /**
  * Writes a post and its version 1 in one transaction (never a post without
@@ -29,7 +31,9 @@ export class CreatePost {
     const tags = normaliseTags(given.tags) ?? []
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
-    if (!category) throw AppException.notFound('Category')
+    // Category permissions: unreadable is 404 (it does not exist for the caller), no posting 403.
+    assertReadable(actor, tree, category, 'Category')
+    await authorize(actor, CategoryAccessPolicy, 'post', tree, category)
     const hooked = await contentHooks.run('post:creating', {
       userId: actor.id,
       category: category.name,

@@ -7,6 +7,7 @@ import { LATEST, periodStart, type PostOrder } from '#board/domain/post_order'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import { ListScope } from '#board/services/list_scope'
+import type { CallerKind } from '#board/domain/category_access'
 import { atPage, postQuery, postsFrom, sortedPage } from '#board/services/post_query'
 import { indexedFrom } from '#core/database/indexed_from'
 import { postSearch, type PostSearch, type TotalRelation } from '#board/search/post_search'
@@ -38,7 +39,8 @@ export class ListPosts {
     keyword: string | undefined,
     page: PageRequest,
     order: PostOrder = LATEST,
-    tag?: string
+    tag?: string,
+    kind: CallerKind = 'anonymous'
   ): Promise<PostList> {
     if ((keyword || tag) && order.sort !== 'latest') {
       const list = keyword ? 'A keyword list' : 'A tag list'
@@ -47,7 +49,12 @@ export class ListPosts {
     if (keyword && tag) throw AppException.unprocessable('Either a keyword or a tag', 'tag')
     const tree = await CategoryTreeCache.get()
     const category = tree.byName(categoryName)
-    if (!category) throw AppException.notFound('Category')
+    // A category the caller may not read does not exist for them.
+    if (!category || !tree.allows(kind, 'read', category)) throw AppException.notFound('Category')
+    const scope = new ListScope(tree, category, kind)
+    // Everyone sees the same list unless part of the subtree is closed to someone: then per
+    // caller kind (three entries at most), never per user.
+    const everyoneSees = tree.subtree(category).every((n) => tree.allows('anonymous', 'read', n))
 
     const key = [
       'board:list',
@@ -59,6 +66,7 @@ export class ListPosts {
       // Latest keeps its old keys; the other sorts add theirs.
       ...(order.sort === 'latest' ? [] : [cursorSortName(order), page.afterKey ?? '']),
       ...(tag ? [`tag=${tag}`] : []),
+      ...(everyoneSees ? [] : [`as=${kind}`]),
     ].join(':')
     return cache.getOrSet({
       key,
@@ -66,9 +74,7 @@ export class ListPosts {
       ttl: keyword || (order.sort === 'top' && order.period !== 'all') ? '1m' : '5m',
       tags: [BoardCache.listTag(category.id), 'board:all'],
       factory: () =>
-        tag
-          ? this.taggedPage(new ListScope(tree, category), tag, page)
-          : this.load(new ListScope(tree, category), keyword, page, order),
+        tag ? this.taggedPage(scope, tag, page) : this.load(scope, keyword, page, order),
     })
   }
 

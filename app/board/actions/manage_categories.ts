@@ -15,6 +15,13 @@ import {
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
 import CategoryPolicy from '#board/policies/category_policy'
+import {
+  ACCESS_RIGHTS,
+  isAccessLevel,
+  type AccessLevel,
+  type AccessRight,
+  type OwnAccess,
+} from '#board/domain/category_access'
 
 /**
  * Category tree changes, each in one transaction, used by the Ace commands
@@ -159,6 +166,58 @@ export class ManageCategories {
     return node
   }
 
+  /**
+   * Sets who may read, post and comment in a category (docs/board.md,
+   * "Category permissions"): a level, or `inherit` (null) to follow the
+   * parent; rights left out keep their setting. Every cached tree and list
+   * is dropped (on every instance, through the cache change feed), so the
+   * change shows at once.
+   */
+  async setPermissions(
+    name: string,
+    settings: Partial<Record<AccessRight, AccessLevel | 'inherit'>>,
+    actor: AuthUser | null = null
+  ) {
+    await authorize(actor, CategoryPolicy, 'manage')
+    const changes: Record<string, AccessLevel | null> = {}
+    for (const right of ACCESS_RIGHTS) {
+      const value = settings[right]
+      if (value === undefined) continue
+      if (value !== 'inherit' && !isAccessLevel(value)) {
+        throw AppException.unprocessable(
+          `${right} is one of everyone, members, moderators or inherit`,
+          right
+        )
+      }
+      changes[`${right}_access`] = value === 'inherit' ? null : value
+    }
+    if (!Object.keys(changes).length) {
+      // Nothing to change: the settings as they are, no write, no event, no audit entry.
+      const tree = await CategoryTreeCache.fresh()
+      const node = found(tree, name)
+      return { node, own: ownOf(node), access: tree.access(node) }
+    }
+    const node = await this.#write(async (trx, tree) => {
+      const category = found(tree, name)
+      await trx
+        .from('categories')
+        .where('id', category.id)
+        .update({ ...changes, updated_at: sqlNow() })
+      return category
+    })
+    const tree = await CategoryTreeCache.fresh()
+    const changed = tree.byId(node.id) ?? node
+    const own = ownOf(changed)
+    await emitter.emit('category:changed', {
+      categoryId: node.id,
+      action: 'permissions',
+      name: node.name,
+      actorId: actor?.id ?? null,
+      permissions: own,
+    })
+    return { node: changed, own, access: tree.access(changed) }
+  }
+
   async #write<T>(
     body: (trx: TransactionClientContract, tree: CategoryTree) => Promise<T>
   ): Promise<T> {
@@ -174,6 +233,11 @@ export class ManageCategories {
       throw error
     }
   }
+}
+
+/** A category's own settings, null where inherited. */
+function ownOf(node: CategoryNode): OwnAccess {
+  return node.own ?? { read: null, post: null, comment: null }
 }
 
 function assertName(name: string) {

@@ -8,6 +8,7 @@ import { BoardCache } from '#board/services/board_cache'
 import { postAtVersionQuery, postQuery } from '#board/services/post_query'
 import { postDetailJson, type PostRow } from '#board/transformers/post_json'
 import { contentExtensions } from '#board/services/content_extensions'
+import { assertReadable, type Reader } from '#board/policies/category_access_policy'
 
 /**
  * Public reads of one post: detail (cached), history and its CSV. Deleted
@@ -15,7 +16,13 @@ import { contentExtensions } from '#board/services/content_extensions'
  * detail, of the cached one too, and of each version of the history.
  */
 export class ReadPost {
-  async show(postId: number) {
+  /**
+   * The cached detail is the same for every reader who may read it (no
+   * per-caller field); who may is decided on each read from the category
+   * tree, never from the entry. The fast lane serves only posts of
+   * categories everyone reads (BoardCache.cachedPublicPost).
+   */
+  async show(postId: number, reader: Reader) {
     let uncached: object | undefined
     const cached = await cache.getOrSet({
       key: BoardCache.postKey(postId),
@@ -35,8 +42,10 @@ export class ReadPost {
         return ctx.skip()
       },
     })
-    const post = cached ?? uncached
+    const post = (cached ?? uncached) as { category: string } | null | undefined
     if (!post) throw AppException.notFound('Post')
+    const tree = await CategoryTreeCache.get()
+    assertReadable(reader, tree, tree.byName(post.category), 'Post')
     return post
   }
 
@@ -44,14 +53,16 @@ export class ReadPost {
    * A live post with the text of one of its versions: the answer of the edit
    * that wrote it, which must show that edit even when another has followed.
    */
-  async showVersion(postId: number, version: number) {
+  async showVersion(postId: number, version: number, reader: Reader) {
     const row = await postAtVersionQuery(version)
       .where('p.id', postId)
       .whereNull('p.deleted_at')
       .first()
     if (!row) throw AppException.notFound('Post')
+    const tree = await CategoryTreeCache.get()
+    assertReadable(reader, tree, tree.byId(Number(row.category_id)), 'Post')
     const detail = {
-      ...postDetailJson(row, await CategoryTreeCache.get()),
+      ...postDetailJson(row, tree),
       version: Number(row.version),
       updated_datetime: toIso(row.version_created_at)!,
     }
@@ -59,9 +70,11 @@ export class ReadPost {
     return items[0]
   }
 
-  async history(postId: number) {
+  async history(postId: number, reader: Reader) {
     const post = await db.from('posts').where('id', postId).whereNull('deleted_at').first()
     if (!post) throw AppException.notFound('Post')
+    const tree = await CategoryTreeCache.get()
+    assertReadable(reader, tree, tree.byId(Number(post.category_id)), 'Post')
     const versions = await db
       .from('post_versions')
       .where('post_id', postId)
@@ -80,8 +93,8 @@ export class ReadPost {
     return items
   }
 
-  async historyCsv(postId: number) {
-    const versions = await this.history(postId)
+  async historyCsv(postId: number, reader: Reader) {
+    const versions = await this.history(postId, reader)
     return toCsv(
       ['version', 'title', 'content', 'created_datetime'],
       versions.map((v) => [v.version, v.title, v.content, v.created_datetime])

@@ -7,6 +7,8 @@ import { sqlNow } from '#core/database/sql_now'
 import { BoardCache } from '#board/services/board_cache'
 import { authorize } from '#core/authorization/authorize'
 import PostPolicy from '#board/policies/post_policy'
+import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import { assertReadable } from '#board/policies/category_access_policy'
 
 type Target = 'post' | 'comment'
 
@@ -24,6 +26,9 @@ export class ToggleVote {
   async handle(actor: AuthUser, target: Target, targetId: number) {
     await assertMayContribute(actor)
     const { table, votes, key } = TABLES[target]
+    // Read before the transaction: a cache miss loads the tree on another connection, which
+    // SQLite's single one, held by the transaction, could never give.
+    const tree = await CategoryTreeCache.get()
     const result = await db.transaction(async (trx) => {
       const row = await forUpdate(trx.from(table).where('id', targetId)).first()
       if (!row || row.deleted_at)
@@ -35,6 +40,13 @@ export class ToggleVote {
         if (post?.deleted_at) post = null
         if (!post) throw AppException.notFound('Post')
       }
+      // A post the voter may not read (category permissions) does not exist for them.
+      assertReadable(
+        actor,
+        tree,
+        tree.byId(Number(post.category_id)),
+        target === 'post' ? 'Post' : 'Comment'
+      )
       // A locked post takes no votes, on itself or its comments (423).
       await authorize(actor, PostPolicy, 'contribute', {
         userId: Number(post.user_id),

@@ -10,12 +10,13 @@ import { ReadComments } from '#board/actions/read_comments'
 import { CommentWrites } from '#board/actions/comment_writes'
 import { ToggleVote } from '#board/actions/toggle_vote'
 import { pageFromQuery } from '#board/controllers/page_from_query'
+import { readerOf } from '#board/controllers/reader_of'
 
 export default class CommentController {
   @inject()
-  async index({ request, params }: HttpContext, readComments: ReadComments) {
-    const query = await pageValidator.validate(request.qs())
-    return readComments.list(params.id, pageFromQuery(query))
+  async index(ctx: HttpContext, readComments: ReadComments) {
+    const query = await pageValidator.validate(ctx.request.qs())
+    return readComments.list(ctx.params.id, pageFromQuery(query), await readerOf(ctx))
   }
 
   @inject()
@@ -29,11 +30,12 @@ export default class CommentController {
       attachments,
       reply_to: replyTo,
     } = await request.validateUsing(newCommentValidator)
-    const comment = await writes.create(apiUser(auth), params.id, content, {
+    const actor = apiUser(auth)
+    const comment = await writes.create(actor, params.id, content, {
       attachments,
       replyTo: replyTo ?? null,
     })
-    return response.created(await readComments.show(comment.id))
+    return response.created(await readComments.show(comment.id, actor))
   }
 
   @inject()
@@ -43,8 +45,9 @@ export default class CommentController {
     readComments: ReadComments
   ) {
     const { content, attachments } = await request.validateUsing(commentValidator)
-    const { version } = await writes.edit(apiUser(auth), params.id, content, { attachments })
-    return readComments.showVersion(params.id, version)
+    const actor = apiUser(auth)
+    const { version } = await writes.edit(actor, params.id, content, { attachments })
+    return readComments.showVersion(params.id, version, actor)
   }
 
   @inject()
@@ -55,13 +58,14 @@ export default class CommentController {
 
   @inject()
   async restore({ auth, params }: HttpContext, writes: CommentWrites, readComments: ReadComments) {
-    await writes.restore(apiUser(auth), params.id)
-    return readComments.show(params.id)
+    const actor = apiUser(auth)
+    await writes.restore(actor, params.id)
+    return readComments.show(params.id, actor)
   }
 
   @inject()
-  async history({ params }: HttpContext, readComments: ReadComments) {
-    return readComments.history(params.id)
+  async history(ctx: HttpContext, readComments: ReadComments) {
+    return readComments.history(ctx.params.id, await readerOf(ctx))
   }
 
   @inject()

@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { apiUser } from '#accounts/public'
 import { postValidator } from '#board/validators/board_validators'
 import { ReadPost } from '#board/actions/read_post'
+import { readerOf } from '#board/controllers/reader_of'
 import { EditPost } from '#board/actions/edit_post'
 import { DeletePost } from '#board/actions/delete_post'
 import { ToggleVote } from '#board/actions/toggle_vote'
@@ -10,15 +11,16 @@ import { ModeratePost, type PostFlag } from '#board/actions/moderate_post'
 
 export default class PostController {
   @inject()
-  async show({ params }: HttpContext, readPost: ReadPost) {
-    return readPost.show(params.id)
+  async show(ctx: HttpContext, readPost: ReadPost) {
+    return readPost.show(ctx.params.id, await readerOf(ctx))
   }
 
   @inject()
   async update({ auth, request, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
     const payload = await request.validateUsing(postValidator)
-    const { version } = await editPost.handle(apiUser(auth), params.id, payload)
-    return readPost.showVersion(params.id, version)
+    const actor = apiUser(auth)
+    const { version } = await editPost.handle(actor, params.id, payload)
+    return readPost.showVersion(params.id, version, actor)
   }
 
   @inject()
@@ -29,24 +31,27 @@ export default class PostController {
 
   @inject()
   async restore({ auth, params }: HttpContext, deletePost: DeletePost, readPost: ReadPost) {
-    await deletePost.restore(apiUser(auth), params.id)
-    return readPost.show(params.id)
+    const actor = apiUser(auth)
+    await deletePost.restore(actor, params.id)
+    return readPost.show(params.id, actor)
   }
 
   @inject()
   async restoreVersion({ auth, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
-    const { version } = await editPost.restoreVersion(apiUser(auth), params.id, params.version)
-    return readPost.showVersion(params.id, version)
+    const actor = apiUser(auth)
+    const { version } = await editPost.restoreVersion(actor, params.id, params.version)
+    return readPost.showVersion(params.id, version, actor)
   }
 
   @inject()
-  async history({ params }: HttpContext, readPost: ReadPost) {
-    return readPost.history(params.id)
+  async history(ctx: HttpContext, readPost: ReadPost) {
+    return readPost.history(ctx.params.id, await readerOf(ctx))
   }
 
   @inject()
-  async download({ params, response }: HttpContext, readPost: ReadPost) {
-    const csv = await readPost.historyCsv(params.id)
+  async download(ctx: HttpContext, readPost: ReadPost) {
+    const { params, response } = ctx
+    const csv = await readPost.historyCsv(params.id, await readerOf(ctx))
     response.header('content-type', 'text/csv; charset=utf-8')
     response.header('content-disposition', `attachment; filename="post-${params.id}-history.csv"`)
     return csv
@@ -86,6 +91,7 @@ async function flagged(
   flag: PostFlag,
   on: boolean
 ) {
-  await moderatePost.handle(apiUser(auth), params.id, flag, on)
-  return readPost.show(params.id)
+  const actor = apiUser(auth)
+  await moderatePost.handle(actor, params.id, flag, on)
+  return readPost.show(params.id, actor)
 }

@@ -1,3 +1,13 @@
+import {
+  kindMay,
+  resolveAccess,
+  ROOT_ACCESS,
+  type Access,
+  type AccessRight,
+  type CallerKind,
+  type OwnAccess,
+} from '#board/domain/category_access'
+
 export interface CategoryNode {
   id: number
   parentId: number | null
@@ -5,10 +15,14 @@ export interface CategoryNode {
   tier: number
   position: number
   postCount: number
+  /** The category's own permission settings (null: inherited); absent means all inherited. */
+  own?: OwnAccess
 }
 
 /** Names appear in URLs (/board/{name}); these collide with fixed paths. */
 export const RESERVED_CATEGORY_NAMES = ['category', 'parent', 'deleted']
+
+const NONE: OwnAccess = { read: null, post: null, comment: null }
 
 export const CATEGORY_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,49}$/
 
@@ -20,6 +34,7 @@ export class CategoryTree {
   readonly #byId = new Map<number, CategoryNode>()
   readonly #byName = new Map<string, CategoryNode>()
   readonly #children = new Map<number | null, CategoryNode[]>()
+  readonly #access = new Map<number, Access>()
 
   constructor(readonly nodes: CategoryNode[]) {
     for (const node of nodes) {
@@ -32,6 +47,28 @@ export class CategoryTree {
     for (const siblings of this.#children.values()) {
       siblings.sort((a, b) => a.position - b.position || a.id - b.id)
     }
+    // Rights in force, resolved once per tree from the boards down: each check is a lookup.
+    const resolve = (node: CategoryNode, parent: Access | null) => {
+      const access = resolveAccess(node.own ?? NONE, parent)
+      this.#access.set(node.id, access)
+      for (const child of this.children(node.id)) resolve(child, access)
+    }
+    for (const board of this.boards()) resolve(board, null)
+  }
+
+  /** The category's rights in force (after inheritance). */
+  access(node: CategoryNode): Access {
+    return this.#access.get(node.id) ?? ROOT_ACCESS
+  }
+
+  /** Whether a caller of this kind may read, post or comment in the category. */
+  allows(kind: CallerKind, right: AccessRight, node: CategoryNode) {
+    return kindMay(kind, right, this.access(node)[right])
+  }
+
+  /** `node`'s subtree as a caller of this kind sees it (unreadable categories left out). */
+  readableSubtree(kind: CallerKind, node: CategoryNode): CategoryNode[] {
+    return this.subtree(node).filter((n) => this.allows(kind, 'read', n))
   }
 
   byId(id: number) {

@@ -64,9 +64,11 @@ declare module '@adonisjs/core/types' {
     }
     'category:changed': {
       categoryId: number | null
-      action: 'created' | 'renamed' | 'moved' | 'deleted'
+      action: 'created' | 'renamed' | 'moved' | 'deleted' | 'permissions'
       /** The category's name after the change (before it, for a delete). */
       name: string
+      /** For `permissions`: the category's own settings after the change (null: inherited). */
+      permissions?: Record<'read' | 'post' | 'comment', string | null>
       /** Null when an operator did it at the command line. */
       actorId: number | null
     }

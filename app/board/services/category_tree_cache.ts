@@ -3,6 +3,12 @@ import { invalidate } from '#core/cache/invalidate'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { CategoryTree, type CategoryNode } from '#board/domain/category_tree'
+import { isAccessLevel } from '#board/domain/category_access'
+
+/** A stored level; anything else (null, a typo made by hand in the database) inherits. */
+function levelOrNull(value: unknown) {
+  return isAccessLevel(value) ? value : null
+}
 
 const KEY = 'board:category-tree'
 
@@ -35,7 +41,17 @@ export class CategoryTreeCache {
   static async load(client?: QueryClientContract): Promise<CategoryNode[]> {
     const rows = await (client ?? db)
       .from('categories')
-      .select('id', 'parent_id', 'name', 'tier', 'position', 'post_count')
+      .select(
+        'id',
+        'parent_id',
+        'name',
+        'tier',
+        'position',
+        'post_count',
+        'read_access',
+        'post_access',
+        'comment_access'
+      )
     return rows.map((row) => ({
       id: Number(row.id),
       parentId: row.parent_id === null ? null : Number(row.parent_id),
@@ -43,6 +59,11 @@ export class CategoryTreeCache {
       tier: Number(row.tier),
       position: Number(row.position),
       postCount: Number(row.post_count),
+      own: {
+        read: levelOrNull(row.read_access),
+        post: levelOrNull(row.post_access),
+        comment: levelOrNull(row.comment_access),
+      },
     }))
   }
 }

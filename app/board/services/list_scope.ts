@@ -1,27 +1,44 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { CategoryNode, CategoryTree } from '#board/domain/category_tree'
+import type { CallerKind } from '#board/domain/category_access'
 import type { PostListIndex } from '#board/services/post_query'
 
 /**
  * The live posts of a category's list: a board lists its whole subtree
- * (through the denormalised board_id), a leaf its own category_id.
+ * (through the denormalised board_id), a leaf its own category_id. The
+ * subtree is the caller's: categories a caller of `kind` may not read are
+ * left out (the list's own category is readable: ListPosts checked it).
  */
 export class ListScope {
+  /** The readable categories of the list. */
   readonly categoryIds: number[]
+  /** Categories of the subtree the caller may not read: left out of a board's range. */
+  readonly hiddenIds: number[]
 
   constructor(
     readonly tree: CategoryTree,
-    readonly category: CategoryNode
+    readonly category: CategoryNode,
+    readonly kind: CallerKind = 'anonymous'
   ) {
-    this.categoryIds = tree.subtree(category).map((c) => c.id)
+    const subtree = tree.subtree(category)
+    const readable = new Set(tree.readableSubtree(kind, category).map((c) => c.id))
+    this.categoryIds = subtree.filter((c) => readable.has(c.id)).map((c) => c.id)
+    this.hiddenIds = subtree.filter((c) => !readable.has(c.id)).map((c) => c.id)
   }
 
-  /** Narrows a posts query aliased `p` to this list. */
+  /**
+   * Narrows a posts query aliased `p` to this list. A board with hidden
+   * categories keeps its (board_id, deleted_at, ...) index range and drops
+   * their rows as it walks it (`category_id NOT IN (...)`, read from the
+   * row the range points at); a mid-tree category lists its readable ids.
+   */
   apply<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
     const ids = this.categoryIds
-    if (this.category.parentId === null) query.where('p.board_id', this.category.id)
-    else if (ids.length === 1) query.where('p.category_id', this.category.id)
+    if (this.category.parentId === null) {
+      query.where('p.board_id', this.category.id)
+      if (this.hiddenIds.length) query.whereNotIn('p.category_id', this.hiddenIds)
+    } else if (ids.length === 1) query.where('p.category_id', this.category.id)
     else query.whereIn('p.category_id', ids)
     query.whereNull('p.deleted_at')
     return query
@@ -29,7 +46,11 @@ export class ListScope {
 
   /** Narrows a `post_tags as t` query to this list (the rows carry the post's board and category). */
   applyToTags<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
-    if (this.category.parentId === null) return query.where('t.board_id', this.category.id)
+    if (this.category.parentId === null) {
+      query.where('t.board_id', this.category.id)
+      if (this.hiddenIds.length) query.whereNotIn('t.category_id', this.hiddenIds)
+      return query
+    }
     if (this.categoryIds.length === 1) return query.where('t.category_id', this.category.id)
     return query.whereIn('t.category_id', this.categoryIds)
   }

@@ -2,7 +2,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AuthUser } from '#accounts/public'
-import { ModerateContent, type ModeratedKind } from '#board/public'
+import { CategoryAccess, ModerateContent, type ModeratedKind } from '#board/public'
 import { AppException } from '#core/exceptions/app_exception'
 import { authorize } from '#core/authorization/authorize'
 import { forUpdate } from '#core/database/for_update'
@@ -26,7 +26,9 @@ export interface ReportInput {
 export class CreateReport {
   async handle(actor: AuthUser, kind: ModeratedKind, targetId: number, input: ReportInput) {
     const target = await ModerateContent.find(kind, targetId)
-    if (!target || !target.live) throw AppException.notFound(kind === 'post' ? 'Post' : 'Comment')
+    // Content the member may not read (category permissions) does not exist for them.
+    if (!target || !target.live || !(await CategoryAccess.canReadPost(actor, target.postId)))
+      throw AppException.notFound(kind === 'post' ? 'Post' : 'Comment')
     await authorize(actor, ReportPolicy, 'report', target)
 
     await openCase(kind, targetId, target.userId)

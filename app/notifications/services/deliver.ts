@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { NotifiableMembers } from '#accounts/public'
+import { CategoryAccess } from '#board/public'
 import { sqlNow } from '#core/database/sql_now'
 import { NOTIFICATION_KINDS, type NotificationKind } from '#notifications/domain/notification_kinds'
 import { Preferences } from '#notifications/services/preferences'
@@ -43,9 +44,15 @@ export async function deliver(cause: Cause, candidates: Candidate[]): Promise<nu
   const live = await NotifiableMembers.liveAmong([...best.keys(), ...actor])
   // A member blocked (or gone) since writing notifies no one.
   if (cause.actorId !== null && !live.has(cause.actorId)) return []
+  // Category permissions: a member who may not read the post is told nothing about it.
+  const readers =
+    cause.postId === null
+      ? null
+      : await CategoryAccess.readersOfPost(cause.postId, [...best.keys()])
   const byKind = new Map<NotificationKind, number[]>()
   for (const [userId, kind] of best) {
     if (!live.has(userId)) continue
+    if (readers && !readers.has(userId)) continue
     byKind.set(kind, [...(byKind.get(kind) ?? []), userId])
   }
 

@@ -45,7 +45,14 @@ test.group('Category tree: Ace commands', () => {
     const child = uniqueName('c')
     assert.equal((await runCommand('category:create', [child, `--parent=${board}`])).exitCode, 0)
     const children = await client.get('/api/v1/board/category').qs({ board })
-    children.assertBody([{ id: children.body()[0].id, name: child }])
+    children.assertBody([
+      {
+        id: children.body()[0].id,
+        name: child,
+        // What an anonymous caller may do: read (category permissions, docs/board.md).
+        permissions: { read: true, post: false, comment: false },
+      },
+    ])
 
     const renamed = uniqueName('r')
     assert.equal((await runCommand('category:rename', [child, renamed])).exitCode, 0)

@@ -1,4 +1,4 @@
-import { defineOpenApi, route, schemas, shape, text } from '#core/openapi/openapi_fragment'
+import { defineOpenApi, json, route, schemas, shape, text } from '#core/openapi/openapi_fragment'
 import * as v from '#board/validators/board_validators'
 import { postShapes } from '#board/transformers/post_json'
 import { commentShape } from '#board/transformers/comment_json'
@@ -97,10 +97,20 @@ export default defineOpenApi({
       notes: { attachments: attachmentsNote, tags: tagsNote },
       auth,
       body: v.postValidator,
+      description:
+        'With the moderation plugin\'s NEW_USER_APPROVAL_POSTS, a new member\'s post waits for a ' +
+        'moderator: 202 with status "pending", seen by its author and staff only until approved ' +
+        '(docs/moderation.md, "The approval queue").',
       201: 'PostDetail',
+      202: json('Held for approval (status "pending")', ref('PostWithStatus')),
     }),
     'GET /post/{id}': route('A post: current version, author, category, counts', {
-      200: 'PostDetail',
+      description:
+        'A post waiting for approval is 404 to everyone but its author and staff, who get it ' +
+        'with status "pending" when they send their bearer token (never cached).',
+      200: json('The post (PostDetail), or a waiting post (PostWithStatus) for its author or staff', {
+        oneOf: [ref('PostDetail'), ref('PostWithStatus')],
+      }),
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
       description: 'A locked post only moderators and admins edit: the author gets 423 E_LOCKED.',
@@ -212,6 +222,9 @@ export default defineOpenApi({
     ...postShapes,
     get PostDetail() {
       return withPluginFields(postShapes.PostDetail)
+    },
+    get PostWithStatus() {
+      return withPluginFields(postShapes.PostWithStatus)
     },
     Category: shape({ id, name: string }),
     PostList: shape<PostList>({

@@ -7,11 +7,19 @@ import { EditPost } from '#board/actions/edit_post'
 import { DeletePost } from '#board/actions/delete_post'
 import { ToggleVote } from '#board/actions/toggle_vote'
 import { ModeratePost, type PostFlag } from '#board/actions/moderate_post'
+import { pendingForReader } from '#board/controllers/pending_reader'
 
 export default class PostController {
   @inject()
-  async show({ params }: HttpContext, readPost: ReadPost) {
-    return readPost.show(params.id)
+  async show(ctx: HttpContext, readPost: ReadPost) {
+    try {
+      return await readPost.show(ctx.params.id)
+    } catch (error) {
+      // Not live: perhaps waiting for approval, shown to its author and staff.
+      const pending = await pendingForReader(ctx, Number(ctx.params.id), error)
+      if (pending) return pending
+      throw error
+    }
   }
 
   @inject()

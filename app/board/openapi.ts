@@ -98,7 +98,7 @@ export default defineOpenApi({
       auth,
       body: v.postValidator,
       description:
-        'With the moderation plugin\'s NEW_USER_APPROVAL_POSTS, a new member\'s post waits for a ' +
+        "With the moderation plugin's NEW_USER_APPROVAL_POSTS, a new member's post waits for a " +
         'moderator: 202 with status "pending", seen by its author and staff only until approved ' +
         '(docs/moderation.md, "The approval queue").',
       201: 'PostDetail',
@@ -108,9 +108,12 @@ export default defineOpenApi({
       description:
         'A post waiting for approval is 404 to everyone but its author and staff, who get it ' +
         'with status "pending" when they send their bearer token (never cached).',
-      200: json('The post (PostDetail), or a waiting post (PostWithStatus) for its author or staff', {
-        oneOf: [ref('PostDetail'), ref('PostWithStatus')],
-      }),
+      200: json(
+        'The post (PostDetail), or a waiting post (PostWithStatus) for its author or staff',
+        {
+          oneOf: [ref('PostDetail'), ref('PostWithStatus')],
+        }
+      ),
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
       description: 'A locked post only moderators and admins edit: the author gets 423 E_LOCKED.',

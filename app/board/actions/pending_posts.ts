@@ -211,4 +211,3 @@ function statusOf(row: StatusRow): PostStatus {
   if (row.rejected_at) return 'rejected'
   return row.deleted_at ? 'deleted' : 'published'
 }
-

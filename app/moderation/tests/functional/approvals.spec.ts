@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { ApiClient } from '@japa/api-client'
 import { backgroundSettled } from '#core/background/after_response'
 import { signedInUser, type Session } from '#tests/helpers/accounts'
-import { createBoard, createPost } from '#tests/helpers/board'
+import { createBoard } from '#tests/helpers/board'
 import { openApiValidator } from '#tests/helpers/openapi'
 import { needsPlugins } from '#tests/helpers/plugins'
 import config from '#moderation/config'
@@ -27,8 +27,13 @@ async function held(client: ApiClient, who: Session, category: string, title = '
   return response.body() as Answered
 }
 
-const decide = (client: ApiClient, who: Session, id: number, act: 'approve' | 'reject', body = {}) =>
-  client.post(`/api/v1/moderation/posts/${id}/${act}`).headers(who.auth).json(body)
+const decide = (
+  client: ApiClient,
+  who: Session,
+  id: number,
+  act: 'approve' | 'reject',
+  body = {}
+) => client.post(`/api/v1/moderation/posts/${id}/${act}`).headers(who.auth).json(body)
 
 async function listOf(client: ApiClient, category: string) {
   const response = await client.get(`/api/v1/board/${category}`)
@@ -108,7 +113,10 @@ test.group('Approval queue', (group) => {
     const staffView = await client.get(`/api/v1/post/${post.id}`).headers(moderator.auth)
     assert.equal(staffView.body().status, 'pending')
     ;(
-      await client.post(`/api/v1/post/${post.id}/comment`).headers(author.auth).json({ content: 'x' })
+      await client
+        .post(`/api/v1/post/${post.id}/comment`)
+        .headers(author.auth)
+        .json({ content: 'x' })
     ).assertStatus(404)
     // Only the queue publishes it: restoring is refused, to its author and to staff.
     for (const who of [author, moderator]) {
@@ -329,8 +337,9 @@ test.group('Approval queue', (group) => {
     const { category } = await createBoard()
     const moderator = await signedInUser(client, { role: 'moderator' })
     const author = await signedInUser(client)
-    const ids = []
-    for (const title of ['q1', 'q2', 'q3']) ids.push((await held(client, author, category, title)).id)
+    const ids: number[] = []
+    for (const title of ['q1', 'q2', 'q3'])
+      ids.push((await held(client, author, category, title)).id)
 
     const seen: number[] = []
     let qs = '?size=2'
@@ -363,7 +372,7 @@ test.group('Approval queue', (group) => {
     )
     const author = await signedInUser(client)
     const before = await listOf(client, category)
-    const posts = []
+    const posts: Answered[] = []
     for (let i = 0; i < 4; i++) posts.push(await held(client, author, category, `c${i}`))
 
     // Every moderator approves and rejects the first post at once: exactly one wins.
@@ -396,10 +405,13 @@ test.group('Approval queue', (group) => {
     const row = await db.from('categories').where('name', category).first()
     assert.equal(Number(row.post_count), after.total)
     assert.lengthOf(
-      await db.from('posts').whereIn(
-        'id',
-        posts.map((p) => p.id)
-      ).where('pending', 1),
+      await db
+        .from('posts')
+        .whereIn(
+          'id',
+          posts.map((p) => p.id)
+        )
+        .where('pending', 1),
       0
     )
   })

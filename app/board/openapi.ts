@@ -116,7 +116,9 @@ export default defineOpenApi({
       ),
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
-      description: 'A locked post only moderators and admins edit: the author gets 423 E_LOCKED.',
+      description:
+        'A locked post only moderators and admins edit: the author gets 423 E_LOCKED. The author ' +
+        'may edit a post waiting for approval: answered with status "pending" (PostWithStatus).',
       errors: [423],
       notes: {
         attachments: `${attachmentsNote} Left out, the previous version's are kept; [] removes them.`,
@@ -124,7 +126,9 @@ export default defineOpenApi({
       },
       auth,
       body: v.postValidator,
-      200: 'PostDetail',
+      200: json('The post at its new version (PostDetail), or a waiting post (PostWithStatus)', {
+        oneOf: [ref('PostDetail'), ref('PostWithStatus')],
+      }),
     }),
     'DELETE /post/{id}': route('Soft-delete a post (author, or moderator)', {
       description: 'An author gets 409 when others have commented; moderators and admins may.',

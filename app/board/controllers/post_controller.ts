@@ -8,6 +8,7 @@ import { DeletePost } from '#board/actions/delete_post'
 import { ToggleVote } from '#board/actions/toggle_vote'
 import { ModeratePost, type PostFlag } from '#board/actions/moderate_post'
 import { pendingForReader } from '#board/controllers/pending_reader'
+import { PendingPosts } from '#board/actions/pending_posts'
 
 export default class PostController {
   @inject()
@@ -25,7 +26,9 @@ export default class PostController {
   @inject()
   async update({ auth, request, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
     const payload = await request.validateUsing(postValidator)
-    const { version } = await editPost.handle(apiUser(auth), params.id, payload)
+    const { version, post } = await editPost.handle(apiUser(auth), params.id, payload)
+    // Still waiting for approval: answered as its author reads it, with its status.
+    if (post.pending) return PendingPosts.detail(post.id)
     return readPost.showVersion(params.id, version)
   }
 

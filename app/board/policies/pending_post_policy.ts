@@ -9,6 +9,13 @@ export default class PendingPostPolicy extends BasePolicy {
     return actor.id === post.userId || roleAtLeast(actor, 'moderator')
   }
 
+  /** Its author edits it while it waits (Discourse too); staff may not (403); to others it does not exist. */
+  edit(actor: Actor, post: { userId: number }) {
+    if (actor.id === post.userId) return true
+    if (roleAtLeast(actor, 'moderator')) return deny('Only the author may edit this post')
+    return deny('Post not found', { status: 404, code: 'E_NOT_FOUND' })
+  }
+
   /** Its author withdraws it (DELETE); staff reject it instead; to others it does not exist. */
   withdraw(actor: Actor, post: { userId: number }) {
     if (actor.id === post.userId) return true

@@ -9,6 +9,7 @@ import { openApiValidator } from '#tests/helpers/openapi'
 import { needsPlugins } from '#tests/helpers/plugins'
 import config from '#moderation/config'
 import { ManageWebhooks } from '#webhooks/public'
+import { png, upload } from '#tests/helpers/uploads'
 
 /** A post as the API answers it, with the approval status when it has one. */
 type Answered = { id: number; title: string; status?: string }
@@ -332,6 +333,80 @@ test.group('Approval queue', (group) => {
     restore.assertStatus(409)
     assert.equal(restore.body().errors[0].code, 'E_NOT_APPROVED')
   })
+
+  test('its author edits a waiting post; the approved post is the edited one', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const stranger = await signedInUser(client)
+    const moderator = await signedInUser(client, { role: 'moderator' })
+    const post = await held(client, author, category, 'Draft title')
+    const put = (who: Session, title: string) =>
+      client
+        .put(`/api/v1/post/${post.id}`)
+        .headers(who.auth)
+        .json({ title, content: 'Edited content' })
+
+    const edited = await put(author, 'Zanzibar title')
+    edited.assertStatus(200)
+    assert.include(edited.body(), { status: 'pending', version: 2, title: 'Zanzibar title' })
+    const api = await openApiValidator()
+    api.check('PUT', '/api/v1/post/{id}', 200, edited.body())
+    ;(await put(stranger, 'Hijack')).assertStatus(404)
+    const staff = await put(moderator, 'Staff edit')
+    staff.assertStatus(403)
+    // Not searchable while waiting, edited text included.
+    const search = () => client.get(`/api/v1/board/${category}?keyword=zanzibar`)
+    assert.lengthOf((await search()).body().post_list, 0)
+
+    ;(await decide(client, moderator, post.id, 'approve')).assertStatus(200)
+    const read = await client.get(`/api/v1/post/${post.id}`)
+    assert.include(read.body(), { title: 'Zanzibar title', version: 2 })
+    assert.deepEqual(
+      (await search()).body().post_list.map((p: Answered) => p.id),
+      [post.id]
+    )
+    // Edited after approval: an ordinary edit of a live post.
+    const live = await put(author, 'Zanzibar again')
+    live.assertStatus(200)
+    assert.notProperty(live.body(), 'status')
+  })
+
+  test('a waiting post’s tags and files count and show only once it is approved', async ({
+    client,
+    assert,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const moderator = await signedInUser(client, { role: 'moderator' })
+    const tag = `t${Date.now().toString(36)}`
+    const image = await upload(client, author, await png(), { filename: 'a.png' })
+    image.assertStatus(201)
+    const created = await client
+      .post(`/api/v1/board/${category}`)
+      .headers(author.auth)
+      .json({ title: 'Tagged', content: 'See', tags: [tag], attachments: [image.body().id] })
+    created.assertStatus(202)
+    assert.deepEqual(created.body().tags, [tag])
+    const file = new URL(image.body().url, 'http://localhost').pathname
+    const tagCount = async () =>
+      Number((await db.from('tags').where('name', tag).first())?.post_count ?? 0)
+
+    assert.equal(await tagCount(), 0)
+    ;(await client.get(`/api/v1/board/${category}?tag=${tag}`)).assertBodyContains({ total: 0 })
+    ;(await client.get(file)).assertStatus(404)
+
+    ;(await decide(client, moderator, created.body().id, 'approve')).assertStatus(200)
+    assert.equal(await tagCount(), 1)
+    const tagged = await client.get(`/api/v1/board/${category}?tag=${tag}`)
+    assert.deepEqual(
+      tagged.body().post_list.map((p: Answered) => p.id),
+      [created.body().id]
+    )
+    ;(await client.get(file)).assertStatus(200)
+  }).skip(...needsPlugins('uploads'))
 
   test('the queue is oldest first and cursor-paginated', async ({ client, assert }) => {
     const { category } = await createBoard()

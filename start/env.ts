@@ -198,9 +198,11 @@ export const schema = {
   RATE_LIMIT_EMAIL_VERIFICATION_PER_USER: Env.schema.number.optional(),
 
   /*
-  | Moderation plugin: reports that hide content until a moderator decides, report limit
+  | Moderation plugin: reports that hide content until a moderator decides, report limit;
+  | the approval queue for new members' first posts (0: off)
   */
   REPORTS_TO_HIDE: Env.schema.number.optional(),
+  NEW_USER_APPROVAL_POSTS: Env.schema.number.optional(),
 
   /*
   | Spam limits on writes, per minute: per member, per IP, per member younger than a day

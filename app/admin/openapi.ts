@@ -91,6 +91,13 @@ export default defineOpenApi({
       'POST /admin/reports/{id}/resolve': form(
         'Resolve the reports of a post or comment: dismiss, delete, restore or block the author'
       ),
+      'GET /admin/approvals': page(
+        'The approval queue: posts of new members waiting for a moderator, oldest first (staff)'
+      ),
+      'POST /admin/approvals/{id}/approve': form('Approve a waiting post: it is published'),
+      'POST /admin/approvals/{id}/reject': form(
+        'Reject a waiting post (reason optional): it stays unpublished'
+      ),
     }),
     ...(pluginOn('webhooks') && {
       'GET /admin/webhooks': page('Webhook subscriptions and recent deliveries (admins only)'),

@@ -14,6 +14,7 @@ const AuditController = () => import('#admin/controllers/audit_controller')
 const WebhooksController = () => import('#admin/controllers/webhooks_controller')
 const UploadsController = () => import('#admin/controllers/uploads_controller')
 const ReportsController = () => import('#admin/controllers/reports_controller')
+const ApprovalsController = () => import('#admin/controllers/approvals_controller')
 
 /** The panel's own middleware; sessions and CSRF stay off the JSON API. */
 const admin = router.named({
@@ -89,6 +90,16 @@ router
             .post('/reports/:id/resolve', [ReportsController, 'resolve'])
             .where('id', id)
             .as('admin.reports.resolve')
+          // The approval queue (NEW_USER_APPROVAL_POSTS).
+          router.get('/approvals', [ApprovalsController, 'index']).as('admin.approvals.index')
+          router
+            .post('/approvals/:id/approve', [ApprovalsController, 'approve'])
+            .where('id', id)
+            .as('admin.approvals.approve')
+          router
+            .post('/approvals/:id/reject', [ApprovalsController, 'reject'])
+            .where('id', id)
+            .as('admin.approvals.reject')
         }
         if (pluginOn('webhooks')) {
           router.get('/webhooks', [WebhooksController, 'index'])

@@ -82,6 +82,23 @@ export default defineListeners({
       details: { uploaderId: userId },
     })
   },
+  // The approval queue's decisions (the moderation plugin's, through the board).
+  'post:approved': ({ postId, userId, actorId }) =>
+    recordAudit({
+      actorId,
+      action: 'post.approved',
+      resourceType: 'post',
+      resourceId: postId,
+      details: { authorId: userId },
+    }),
+  'post:rejected': ({ postId, userId, actorId, reason }) =>
+    recordAudit({
+      actorId,
+      action: 'post.rejected',
+      resourceType: 'post',
+      resourceId: postId,
+      details: { authorId: userId, reason },
+    }),
   // The moderation plugin's decisions on reported content.
   'report:resolved': ({
     caseId,

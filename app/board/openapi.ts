@@ -1,4 +1,4 @@
-import { defineOpenApi, route, schemas, shape, text } from '#core/openapi/openapi_fragment'
+import { defineOpenApi, json, route, schemas, shape, text } from '#core/openapi/openapi_fragment'
 import * as v from '#board/validators/board_validators'
 import { postShapes } from '#board/transformers/post_json'
 import { commentShape } from '#board/transformers/comment_json'
@@ -110,19 +110,32 @@ export default defineOpenApi({
     }),
     'POST /board/{category}': route('Create a post (version 1)', {
       description:
-        '404 for a category the caller may not read; 403 E_CATEGORY_POST_FORBIDDEN where the category does not let the caller post.',
+        '404 for a category the caller may not read; 403 E_CATEGORY_POST_FORBIDDEN where the category does not let the caller post. ' +
+        "With the moderation plugin's NEW_USER_APPROVAL_POSTS, a new member's post waits for a " +
+        'moderator: 202 with status "pending", seen by its author and staff only until approved ' +
+        '(docs/moderation.md, "The approval queue").',
       notes: { attachments: attachmentsNote, tags: tagsNote },
       auth,
       body: v.postValidator,
       201: 'PostDetail',
+      202: json('Held for approval (status "pending")', ref('PostWithStatus')),
     }),
     'GET /post/{id}': route('A post: current version, author, category, counts', {
-      description: readNote,
-      200: 'PostDetail',
+      description:
+        `${readNote} A post waiting for approval is 404 to everyone but its author and staff, ` +
+        'who get it with status "pending" when they send their bearer token (never cached).',
+      200: json(
+        'The post (PostDetail), or a waiting post (PostWithStatus) for its author or staff',
+        {
+          oneOf: [ref('PostDetail'), ref('PostWithStatus')],
+        }
+      ),
       errors: [401],
     }),
     'PUT /post/{id}': route('Edit a post (author only): a new version', {
-      description: 'A locked post only moderators and admins edit: the author gets 423 E_LOCKED.',
+      description:
+        'A locked post only moderators and admins edit: the author gets 423 E_LOCKED. The author ' +
+        'may edit a post waiting for approval: answered with status "pending" (PostWithStatus).',
       errors: [423],
       notes: {
         attachments: `${attachmentsNote} Left out, the previous version's are kept; [] removes them.`,
@@ -130,7 +143,9 @@ export default defineOpenApi({
       },
       auth,
       body: v.postValidator,
-      200: 'PostDetail',
+      200: json('The post at its new version (PostDetail), or a waiting post (PostWithStatus)', {
+        oneOf: [ref('PostDetail'), ref('PostWithStatus')],
+      }),
     }),
     'DELETE /post/{id}': route('Soft-delete a post (author, or moderator)', {
       description: 'An author gets 409 when others have commented; moderators and admins may.',
@@ -246,6 +261,9 @@ export default defineOpenApi({
     ...postShapes,
     get PostDetail() {
       return withPluginFields(postShapes.PostDetail)
+    },
+    get PostWithStatus() {
+      return withPluginFields(postShapes.PostWithStatus)
     },
     Category: shape({
       id,

@@ -57,3 +57,13 @@ export {
   type ModeratedKind,
   type ModeratedTarget,
 } from '#board/actions/moderate_content'
+
+// The approval queue (the moderation plugin's NEW_USER_APPROVAL_POSTS): the rule that holds a
+// new post, the waiting posts, and approving or rejecting one in the caller's transaction.
+export { postApproval, type ApprovalRule } from '#board/services/post_approval'
+export {
+  PendingPosts,
+  type DecidedPost,
+  type PostStatus,
+  type PostWithStatus,
+} from '#board/actions/pending_posts'

@@ -1,4 +1,5 @@
-import { defineOpenApi, route, schemas } from '#core/openapi/openapi_fragment'
+import { defineOpenApi, route, schemas, shape } from '#core/openapi/openapi_fragment'
+import type { ApprovalQueuePage } from '#moderation/actions/approval_queue'
 import * as v from '#moderation/validators/report_validators'
 import { reportShapes } from '#moderation/transformers/report_case_json'
 
@@ -20,7 +21,10 @@ const report = (what: string) =>
 /** OpenAPI of the moderation plugin's routes (app/moderation/routes.ts). */
 export default defineOpenApi({
   prefix: '/api/v1',
-  tag: { name: 'moderation', description: "Members' reports and the moderators' report queue" },
+  tag: {
+    name: 'moderation',
+    description: "Members' reports, the moderators' report queue and the approval queue",
+  },
   params: { id: schemas.id },
   routes: {
     'POST /post/{id}/report': report('post'),
@@ -50,6 +54,49 @@ export default defineOpenApi({
         errors: [409],
       }
     ),
+    'GET /moderation/posts/pending': route('The approval queue (moderators and admins)', {
+      auth,
+      query: v.approvalQueueValidator,
+      description:
+        'Posts waiting for approval (NEW_USER_APPROVAL_POSTS), oldest first, status "pending".',
+      notes: {
+        size: 'Page size (default 20, at most 50)',
+        cursor: 'next_cursor of the previous page',
+      },
+      200: 'ApprovalQueue',
+    }),
+    'POST /moderation/posts/{id}/approve': route(
+      'Approve a waiting post: published as if created now (moderators and admins)',
+      {
+        auth,
+        description:
+          'Counted, searchable and listed at once; watchers and mentioned members are notified ' +
+          '(post:created) and post:approved is emitted (webhooks, audit). 409 E_NOT_PENDING ' +
+          'when the post is not waiting (already approved or rejected, or never held).',
+        200: 'PostWithStatus',
+        errors: [409],
+      }
+    ),
+    'POST /moderation/posts/{id}/reject': route(
+      'Reject a waiting post: it stays unpublished for good (moderators and admins)',
+      {
+        auth,
+        body: v.rejectValidator,
+        description:
+          'The author is notified; post:rejected is emitted (webhooks, audit). The body and its ' +
+          'reason are optional. 409 E_NOT_PENDING when the post is not waiting.',
+        notes: { reason: 'Kept in the audit log and the webhook payload (up to 500 characters)' },
+        200: 'PostWithStatus',
+        errors: [409],
+      }
+    ),
   },
-  schemas: reportShapes,
+  schemas: {
+    ...reportShapes,
+    ApprovalQueue: shape<ApprovalQueuePage>({
+      total: { ...schemas.count, description: 'Posts waiting for approval' },
+      post_list: schemas.ref('PostWithStatus[]'),
+      next_cursor: schemas.nullable(schemas.string),
+    }),
+  },
 })

@@ -12,3 +12,6 @@ export { ReportQueue, type ReportQueuePage } from '#moderation/actions/report_qu
 export { ResolveReport, type ResolveInput } from '#moderation/actions/resolve_report'
 export { resolveValidator } from '#moderation/validators/report_validators'
 export type { ReportCaseJson } from '#moderation/transformers/report_case_json'
+// The approval queue (NEW_USER_APPROVAL_POSTS) for the admin panel's page.
+export { default as ApprovalPolicy } from '#moderation/policies/approval_policy'
+export { ApprovalQueue, type ApprovalQueuePage } from '#moderation/actions/approval_queue'

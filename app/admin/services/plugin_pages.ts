@@ -29,6 +29,13 @@ const PLUGIN_PAGES: Record<
       return allows(staff, ReportPolicy, 'moderate')
     },
   },
+  '/admin/approvals': {
+    plugin: 'moderation',
+    shows: async (staff) => {
+      const { ApprovalPolicy } = await import('#moderation/public')
+      return allows(staff, ApprovalPolicy, 'decide')
+    },
+  },
   '/admin/uploads': {
     plugin: 'uploads',
     shows: async (staff) => {

@@ -6,6 +6,7 @@ import { sqlNow } from '#core/database/sql_now'
 import { authorize } from '#core/authorization/authorize'
 import PostPolicy from '#board/policies/post_policy'
 import { lockPost } from '#board/services/live_post'
+import { PendingPosts } from '#board/actions/pending_posts'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
 import { PostTags, tagsOf } from '#board/services/post_tags'
@@ -16,6 +17,8 @@ import { PostTags, tagsOf } from '#board/services/post_tags'
  */
 export class DeletePost {
   async delete(actor: AuthUser, postId: number) {
+    // A post waiting for approval is withdrawn instead: it was never counted or announced.
+    if (await PendingPosts.withdraw(actor, postId)) return
     const post = await db.transaction(async (trx) => {
       const row = await lockPost(trx, postId)
       const othersCommented = await trx

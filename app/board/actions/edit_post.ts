@@ -8,6 +8,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { sqlNow } from '#core/database/sql_now'
 import { authorize } from '#core/authorization/authorize'
 import PostPolicy from '#board/policies/post_policy'
+import PendingPostPolicy from '#board/policies/pending_post_policy'
 import { lockPost } from '#board/services/live_post'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
@@ -24,7 +25,9 @@ import { normaliseTags, PostTags, tagsOf } from '#board/services/post_tags'
  * UNIQUE(post_id, version) index backs it. Plugins' `post:updating` hooks
  * may change or refuse the text before the transaction starts. Attachments
  * left out of an edit are the previous version's; a version restore takes
- * the restored version's.
+ * the restored version's. Its author may edit a post waiting for approval:
+ * the new version waits with it (no search row, tag count or `post:updated`
+ * until approved).
  */
 export class EditPost {
   async handle(
@@ -36,9 +39,12 @@ export class EditPost {
     // Left out, the post keeps its tags (they are the post's, not a version's).
     const tags = normaliseTags(given.tags)
     // 404 and 403 come before a hook's refusal; the transaction checks again under the lock.
-    const existing = await Post.query().where('id', postId).whereNull('deleted_at').first()
+    const existing = await Post.query()
+      .where('id', postId)
+      .where((live) => live.whereNull('deleted_at').orWhere('pending', 1))
+      .first()
     if (!existing) throw AppException.notFound('Post')
-    await authorize(actor, PostPolicy, 'edit', existing)
+    await authorizeEdit(actor, existing)
     const hooked = await contentHooks.run('post:updating', {
       userId: actor.id,
       postId,
@@ -48,9 +54,10 @@ export class EditPost {
     // A hook may have changed the text: it must still satisfy the same rules (422 otherwise).
     const input = await postValidator.validate({ title: hooked.title, content: hooked.content })
     const result = await db.transaction(async (trx) => {
-      const post = await lockPost(trx, postId)
-      await authorize(actor, PostPolicy, 'edit', post)
-      if (tags) await PostTags.set(trx, post, tagsOf(post.tags), tags)
+      const post = await lockPost(trx, postId, { pending: true })
+      await authorizeEdit(actor, post)
+      if (tags && post.pending) await PostTags.setHeld(trx, post, tags)
+      else if (tags) await PostTags.set(trx, post, tagsOf(post.tags), tags)
       return appendPostVersion(trx, post, actor.id, input, {
         baseVersion: post.currentVersion,
         attachments,
@@ -101,12 +108,15 @@ async function appendPostVersion(
     { postId: post.id, version, title: input.title, content: input.content, userId, createdAt: at },
     { client: trx }
   )
-  await SearchIndex.put(trx, {
-    postId: post.id,
-    categoryId: post.categoryId,
-    title: input.title,
-    content: input.content,
-  })
+  // A waiting post is searchable once approved (PendingPosts indexes its current version).
+  if (!post.pending) {
+    await SearchIndex.put(trx, {
+      postId: post.id,
+      categoryId: post.categoryId,
+      title: input.title,
+      content: input.content,
+    })
+  }
   await contentExtensions.written({
     trx,
     kind: 'post',
@@ -127,6 +137,8 @@ async function afterPostVersion(
   restoredFromVersion: number | null
 ) {
   await BoardCache.postChanged(post)
+  // Nobody is told of a waiting post's edits: its approval announces it (post:created).
+  if (post.pending) return
   await emitter.emit('post:updated', {
     postId: post.id,
     userId,
@@ -135,4 +147,10 @@ async function afterPostVersion(
     content: input.content,
     restoredFromVersion,
   })
+}
+
+/** The author edits a waiting post (others: 404); a live one as PostPolicy says. */
+async function authorizeEdit(actor: AuthUser, post: Post) {
+  if (post.pending) await authorize(actor, PendingPostPolicy, 'edit', post)
+  else await authorize(actor, PostPolicy, 'edit', post)
 }

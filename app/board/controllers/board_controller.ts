@@ -12,6 +12,7 @@ import {
 import { ListTags } from '#board/actions/list_tags'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { ListPosts } from '#board/actions/list_posts'
+import { PendingPosts } from '#board/actions/pending_posts'
 import { CreatePost } from '#board/actions/create_post'
 import { ReadPost } from '#board/actions/read_post'
 import { listFromQuery } from '#board/controllers/page_from_query'
@@ -90,6 +91,8 @@ export default class BoardController {
     const payload = await request.validateUsing(postValidator)
     const actor = apiUser(auth)
     const post = await createPost.handle(actor, params.category, payload)
+    // Held for approval (Discourse answers "enqueued"): accepted, not yet published.
+    if (post.pending) return response.accepted(await PendingPosts.detail(post.id))
     return response.created(await readPost.show(post.id, actor))
   }
 }

@@ -8,18 +8,30 @@ import { EditPost } from '#board/actions/edit_post'
 import { DeletePost } from '#board/actions/delete_post'
 import { ToggleVote } from '#board/actions/toggle_vote'
 import { ModeratePost, type PostFlag } from '#board/actions/moderate_post'
+import { pendingForReader } from '#board/controllers/pending_reader'
+import { PendingPosts } from '#board/actions/pending_posts'
 
 export default class PostController {
   @inject()
   async show(ctx: HttpContext, readPost: ReadPost) {
-    return readPost.show(ctx.params.id, await readerOf(ctx))
+    const reader = await readerOf(ctx)
+    try {
+      return await readPost.show(ctx.params.id, reader)
+    } catch (error) {
+      // Not live: perhaps waiting for approval, shown to its author and staff.
+      const pending = reader && (await pendingForReader(ctx, Number(ctx.params.id), error))
+      if (pending) return pending
+      throw error
+    }
   }
 
   @inject()
   async update({ auth, request, params }: HttpContext, editPost: EditPost, readPost: ReadPost) {
     const payload = await request.validateUsing(postValidator)
     const actor = apiUser(auth)
-    const { version } = await editPost.handle(actor, params.id, payload)
+    const { version, post } = await editPost.handle(actor, params.id, payload)
+    // Still waiting for approval: answered as its author reads it, with its status.
+    if (post.pending) return PendingPosts.detail(post.id)
     return readPost.showVersion(params.id, version, actor)
   }
 

@@ -22,6 +22,19 @@ declare module '@adonisjs/core/types' {
       restoredFromVersion: number | null
     }
     'post:deleted': { postId: number; actorId: number }
+    /**
+     * A moderator approved a post that waited in the approval queue (docs/moderation.md);
+     * `post:created` follows, as for a post published at once.
+     */
+    'post:approved': { postId: number; userId: number; categoryId: number; actorId: number }
+    /** A moderator rejected a post that waited in the approval queue: it stays deleted. */
+    'post:rejected': {
+      postId: number
+      userId: number
+      categoryId: number
+      actorId: number
+      reason: string | null
+    }
     'post:restored': { postId: number; actorId: number }
     /** A moderator pinned (pinned: true) or unpinned a post. */
     'post:pinned': { postId: number; actorId: number; categoryId: number; pinned: boolean }
@@ -53,7 +66,8 @@ declare module '@adonisjs/core/types' {
     }
     /**
      * Moderation hid a live post or comment (members' reports), or showed hidden or deleted
-     * content again, or deleted hidden content for good (visible stays false): not a
+     * content again, or deleted hidden content for good (visible stays false); a post entered
+     * the approval queue (visible: false) or was approved (visible: true): not a
      * `post:deleted` / `post:restored`, which are the author's or a moderator's own acts.
      */
     'content:visibility-changed': {

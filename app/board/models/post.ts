@@ -39,6 +39,14 @@ export default class Post extends BaseModel {
   @dateTimeColumn()
   declare hiddenAt: DateTime | null
 
+  /** 1 while the post waits in the approval queue (deletedAt is set too), else null. */
+  @column()
+  declare pending: number | null
+
+  /** Left the approval queue unpublished (rejected, or withdrawn by its author): stays deleted. */
+  @dateTimeColumn()
+  declare rejectedAt: DateTime | null
+
   /** The post's tags, comma separated and sorted ('' for none): see PostTags. */
   @column()
   declare tags: string

@@ -9,6 +9,11 @@ type Lockable = Owned & { lockedAt?: unknown }
 
 const locked = () => deny('This post is locked', { status: 423, code: 'E_LOCKED' })
 
+const awaitingApproval = () =>
+  deny('This post awaits approval', { status: 409, code: 'E_PENDING_APPROVAL' })
+const neverApproved = () =>
+  deny('This post was never approved', { status: 409, code: 'E_NOT_APPROVED' })
+
 /** Who may change a post (reading is public). */
 export default class PostPolicy extends BasePolicy {
   /**
@@ -48,8 +53,14 @@ export default class PostPolicy extends BasePolicy {
   }
 
   /** The author or staff bring a deleted post back. */
-  restore(actor: Actor, post: Owned & { hiddenAt?: unknown }) {
+  restore(
+    actor: Actor,
+    post: Owned & { hiddenAt?: unknown; pending?: unknown; rejectedAt?: unknown }
+  ) {
     if (post.hiddenAt) return hiddenByModeration()
+    // Only the approval queue publishes a held post; a rejected or withdrawn one stays unpublished.
+    if (post.pending) return awaitingApproval()
+    if (post.rejectedAt) return neverApproved()
     return actor.id === post.userId || roleAtLeast(actor, 'moderator')
   }
 

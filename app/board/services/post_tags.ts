@@ -55,6 +55,14 @@ export const PostTags = {
     await PostTags.show(trx, post, added)
   },
 
+  /** A post waiting for approval keeps its tags on the row only: counted once approved. */
+  async setHeld(trx: TransactionClientContract, post: TaggedPost, next: string[]) {
+    await trx
+      .from('posts')
+      .where('id', post.id)
+      .update({ tags: next.join(',') })
+  },
+
   /** The post's tags count and list it (a new or restored post, or tags added). */
   async show(trx: TransactionClientContract, post: TaggedPost, tags: string[]) {
     if (!tags.length) return

@@ -125,4 +125,16 @@ const postFields = {
 export const postShapes = {
   Post: shape<PostJson>(postFields),
   PostDetail: shape<ReturnType<typeof postDetailJson>>({ ...postFields, version: id, user_id: id }),
+  /** A post as the approval queue shows it (PendingPosts). */
+  PostWithStatus: shape<ReturnType<typeof postDetailJson> & { status: string }>({
+    ...postFields,
+    version: id,
+    user_id: id,
+    status: {
+      enum: ['pending', 'published', 'deleted', 'rejected'],
+      description:
+        'pending: waiting for approval (seen by its author and staff only); published: live; ' +
+        'deleted: published, deleted since; rejected: rejected, or withdrawn by its author',
+    },
+  }),
 }

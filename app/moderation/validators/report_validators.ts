@@ -20,3 +20,12 @@ export const reportQueueValidator = vine.create({
   size: vine.number().withoutDecimals().range([1, 50]).optional(),
   cursor: vine.string().maxLength(200).optional(),
 })
+
+export const approvalQueueValidator = vine.create({
+  size: vine.number().withoutDecimals().range([1, 50]).optional(),
+  cursor: vine.string().maxLength(200).optional(),
+})
+
+export const rejectValidator = vine.create({
+  reason: vine.string().trim().maxLength(500).optional(),
+})

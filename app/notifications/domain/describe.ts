@@ -1,6 +1,7 @@
 const ACTIONS: Record<string, string> = {
   post_deleted: 'deleted your post',
   post_restored: 'restored your post',
+  post_rejected: 'rejected your post',
   post_version_restored: 'restored an earlier version of your post',
   comment_deleted: 'deleted your comment on',
   comment_restored: 'restored your comment on',

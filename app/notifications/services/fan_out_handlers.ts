@@ -30,6 +30,7 @@ export const FAN_OUT_EVENTS = [
   'post:updated',
   'post:deleted',
   'post:restored',
+  'post:rejected',
   'comment:created',
   'comment:updated',
   'comment:deleted',
@@ -115,6 +116,13 @@ export const handlers: { [Event in FanOutEvent]: Handler<Event> } = {
     if (post && !post.deleted && payload.actorId !== post.userId) {
       await moderation(id, post, payload.actorId, 'post_restored')
     }
+    return null
+  },
+
+  // A moderator rejected a post that waited for approval: its author is told (Discourse does).
+  async 'post:rejected'({ id, payload }) {
+    const post = await ContentFacts.post(payload.postId)
+    if (post) await moderation(id, post, payload.actorId, 'post_rejected')
     return null
   },
 

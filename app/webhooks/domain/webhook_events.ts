@@ -12,6 +12,10 @@ export const WEBHOOK_EVENTS = [
   'post:restored',
   'post:pinned',
   'post:locked',
+  // The approval queue (the moderation plugin's NEW_USER_APPROVAL_POSTS; post:created follows
+  // an approval).
+  'post:approved',
+  'post:rejected',
   'comment:created',
   'comment:updated',
   'comment:deleted',

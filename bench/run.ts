@@ -635,7 +635,7 @@ async function main() {
         minutes,
         connections,
         rate: Number(values['soak-rate']),
-        rssOf: () => memoryOf(app.pid!).rss,
+        memoryOf: () => memoryOf(app.pid!),
         log: console.log,
       }
     )

@@ -28,8 +28,11 @@ interface Weighted {
 /** Sampled at minute `settle`, then every minute: the pass condition compares to that minute's RSS. */
 export const SOAK_GROWTH_LIMIT = 0.1
 
-/** Where the comparison starts: the fifth minute of a long run, earlier in a short one. */
-export const settleMinute = (minutes: number) => Math.min(5, Math.max(1, Math.floor(minutes / 3)))
+/**
+ * Where the comparison starts: the fifth minute of a long run, half-way
+ * through a short one (the cache fills in the first minutes).
+ */
+export const settleMinute = (minutes: number) => Math.min(5, Math.max(1, Math.ceil(minutes / 2)))
 
 export async function soak(
   traffic: SoakTraffic,
@@ -38,7 +41,8 @@ export async function soak(
     connections: number
     /** Requests per second over all connections: a steady load, not saturation. */
     rate: number
-    rssOf: () => number
+    /** The app's RSS and the anonymous part of it (heaps, malloc), in MB. */
+    memoryOf: () => { rss: number; anon: number }
     log: (line: string) => void
   }
 ) {
@@ -98,12 +102,18 @@ export async function soak(
       },
     ],
   })
-  const rss: { minute: number; rss_mb: number; requests: number }[] = []
+  const rss: { minute: number; rss_mb: number; anon_mb: number; requests: number }[] = []
   const startedAt = Date.now()
   const answered = () => Object.values(statuses).reduce((sum, count) => sum + count, 0)
   const sampler = setInterval(() => {
     const minute = Math.round((Date.now() - startedAt) / 60_000)
-    rss.push({ minute, rss_mb: Math.round(options.rssOf()), requests: answered() })
+    const memory = options.memoryOf()
+    rss.push({
+      minute,
+      rss_mb: Math.round(memory.rss),
+      anon_mb: Math.round(memory.anon),
+      requests: answered(),
+    })
     options.log(`soak minute ${minute}: RSS ${rss.at(-1)!.rss_mb} MB, ${answered()} requests`)
   }, 60_000)
   const result = await instance

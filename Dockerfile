@@ -41,5 +41,5 @@ EXPOSE 3333
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["boardcms-entrypoint"]
-# The same V8 flags as `npm run start:prod`: a bounded heap (docs/performance.md).
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=96", "--no-concurrent-recompilation", "bin/server.js"]
+# The same V8 flags as `npm run start:prod` (docs/performance.md, "Memory").
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=256", "--no-concurrent-recompilation", "bin/server.js"]

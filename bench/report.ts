@@ -6,6 +6,7 @@
  * npm run bench:report
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { printTargets, targetRows, type BenchReport } from './targets.ts'
 
 interface Run {
   label: string
@@ -118,3 +119,9 @@ console.log(
   `paired cached read / bare: ${runs.map((run) => `${run.label} ${run.paired_ratios.cached_read_vs_bare?.ratio ?? '-'}`).join(', ')}`
 )
 for (const key of Object.keys(fullest.ratios)) console.log(`${key}: ${ratio(key)}`)
+console.log()
+// The targets of each run, as `npm run bench` printed them at its end.
+for (const run of runs) {
+  console.log(run.label)
+  printTargets(targetRows(run as unknown as BenchReport))
+}

@@ -24,6 +24,10 @@ import {
   profileNodeFlags,
   type ProfileMode,
 } from './scenario_profiler.ts'
+import { cacheCounters, cacheHitsBetween } from './cache_hits.ts'
+import { soak } from './soak.ts'
+import { DEFAULT_CACHE_MEMORY_MAX_MB } from '../app/core/cache/l1_size.ts'
+import { printTargets, targetRows } from './targets.ts'
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +45,16 @@ const { values } = parseArgs({
     'app-env': { type: 'string' },
     // Profiles each app scenario's measured run: cpu, alloc (what requests allocate) or gc.
     'profile': { type: 'string' },
+    // Where the run listens and what it uses, so that runs on a shared machine keep apart:
+    // the app's port (the bare server and the inspector take the next two), the MariaDB
+    // database and the two Redis databases (cache, limiter) of a MariaDB run.
+    'port': { type: 'string', default: '3511' },
+    'mysql-database': { type: 'string' },
+    'redis-dbs': { type: 'string', default: '12,13' },
+    // Mixed traffic for `--soak-minutes` (default 30) instead of the scenarios: RSS every minute.
+    'soak': { type: 'boolean', default: false },
+    'soak-minutes': { type: 'string', default: '30' },
+    'soak-rate': { type: 'string', default: '400' },
   },
 })
 const db = values.db === 'mysql' ? 'mysql' : 'sqlite'
@@ -49,9 +63,11 @@ const duration = Number(values.duration)
 const connections = Number(values.connections)
 const root = new URL('../', import.meta.url).pathname
 const node = process.execPath
-const APP_PORT = 3511
-const BARE_PORT = 3512
-const INSPECTOR_PORT = 3513
+const APP_PORT = Number(values.port)
+const appBase = `http://127.0.0.1:${APP_PORT}`
+const BARE_PORT = APP_PORT + 1
+const INSPECTOR_PORT = APP_PORT + 2
+const [cacheRedisDb, limiterRedisDb] = values['redis-dbs'].split(',')
 const profileMode = values.profile as ProfileMode | undefined
 if (profileMode && !PROFILE_MODES.includes(profileMode)) {
   throw new Error(`--profile takes one of ${PROFILE_MODES.join(', ')}`)
@@ -66,11 +82,11 @@ const datasetEnv: Record<string, string> =
         DB_CONNECTION: 'mysql',
         MYSQL_HOST: '127.0.0.1',
         MYSQL_USER: 'root',
-        MYSQL_DATABASE: `board_bench_${DATASET}_${posts}`,
+        MYSQL_DATABASE: values['mysql-database'] ?? `board_bench_${DATASET}_${posts}`,
         CACHE_STORE: 'redis',
         LIMITER_STORE: 'redis',
-        REDIS_DB: '12',
-        REDIS_LIMITER_DB: '13',
+        REDIS_DB: cacheRedisDb,
+        REDIS_LIMITER_DB: limiterRedisDb,
       }
     : { DB_CONNECTION: 'sqlite', CACHE_STORE: 'memory', LIMITER_STORE: 'memory' }
 
@@ -114,6 +130,9 @@ const baseEnv = {
   ),
 }
 const sqliteFile = `tmp/bench-${DATASET}-${posts}.sqlite3`
+const cacheMemoryMaxMb = Number(
+  (baseEnv as Record<string, string>).CACHE_MEMORY_MAX_MB ?? DEFAULT_CACHE_MEMORY_MAX_MB
+)
 
 function ace(args: string[]) {
   const env = { ...baseEnv, SQLITE_FILENAME: sqliteFile }
@@ -214,6 +233,15 @@ interface Scenario {
   fresh?: boolean
   /** Bytes of file each request carries (uploads): the report adds MB/s. */
   fileBytes?: number
+  /**
+   * Fixed numbers of requests instead of the warm-up's and the run's
+   * seconds: a pass over a list of ids (warm-up) or what is left of ids no
+   * one asked (measured).
+   */
+  warmupAmount?: number
+  amount?: number
+  /** The cache key group whose hit ratio the measured run reports (from /metrics). */
+  cacheGroup?: string
 }
 
 /**
@@ -352,11 +380,21 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
     repeated
   )
   // Unrecorded warm-up: the JIT has compiled the path before it is measured, as in a running server.
-  await autocannon({ ...options, duration: 2 })
+  await autocannon(
+    scenario.warmupAmount
+      ? { ...options, amount: scenario.warmupAmount }
+      : { ...options, duration: 2 }
+  )
   await profiler?.start()
+  const countersBefore = scenario.cacheGroup ? await cacheCounters(appBase) : undefined
   const cpuBefore = cpuSecondsOf(pid)
-  const result = await autocannon({ ...options, duration })
+  const result = await autocannon(
+    scenario.amount ? { ...options, amount: scenario.amount } : { ...options, duration }
+  )
   const cpuAfter = cpuSecondsOf(pid)
+  const cache = countersBefore
+    ? cacheHitsBetween(countersBefore, await cacheCounters(appBase))[scenario.cacheGroup!]
+    : undefined
   const profile = await profiler?.stop(scenario.name, result.requests.total)
   const cpuPerRequest =
     cpuBefore === null || cpuAfter === null || !result.requests.total
@@ -364,7 +402,10 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
       : Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total)
   return {
     name: scenario.name,
-    rps: Math.round(result.requests.average),
+    // A run of a fixed number of requests may end within a second: its rate is total over time.
+    rps: Math.round(
+      scenario.amount ? result.requests.total / result.duration : result.requests.average
+    ),
     p50_ms: result.latency.p50,
     p97_5_ms: result.latency.p97_5,
     p99_ms: result.latency.p99,
@@ -376,6 +417,7 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
     ),
     first_error: firstError,
     ...(scenario.fresh ? { repeated_paths: repeated.count } : {}),
+    ...(cache ? { cache } : {}),
     ...(profile ? { profile } : {}),
   }
 }
@@ -465,6 +507,17 @@ async function main() {
     root + 'tmp/bench-bare.log'
   )
   await waitForHttp(`http://127.0.0.1:${BARE_PORT}/`)
+  const stop = async () => {
+    const appExited = new Promise((resolve) =>
+      app.exitCode === null ? app.once('exit', resolve) : resolve(null)
+    )
+    app.kill('SIGTERM')
+    bare.kill('SIGTERM')
+    // The upload scenarios' files (their rows stay in the dataset, unattached), once the app has
+    // finished the uploads it was draining.
+    await appExited
+    rmSync(baseEnv.UPLOAD_FS_ROOT, { recursive: true, force: true })
+  }
 
   const name = `bench${Date.now().toString(36)}`
   const json = { 'content-type': 'application/json' }
@@ -544,6 +597,67 @@ async function main() {
     if (response.status !== 201) throw new Error(`post create answered ${response.status}`)
   }
 
+  // Post reads over many ids (docs/performance.md, "Cache size"): ids of the dataset, shuffled.
+  const shuffledIds = (count: number) => {
+    const ids = Array.from({ length: newest }, (_, index) => index + 1)
+    for (let at = ids.length - 1; at > 0; at--) {
+      const other = Math.floor(Math.random() * (at + 1))
+      ;[ids[at], ids[other]] = [ids[other], ids[at]]
+    }
+    return ids.slice(0, count)
+  }
+  // A fresh id for every request, warm-up included: each read misses the cache.
+  const freshIds = shuffledIds(newest)
+  let freshAt = 0
+  const freshIdPath = () => `/api/v1/post/${freshIds[freshAt++ % freshIds.length]}`
+  const freshWarmup = Math.min(2000, Math.floor(freshIds.length / 5))
+  // The long tail: 10,000 ids read once each (the warm-up pass), then at random.
+  const tailIds = shuffledIds(10_000)
+  let tailAt = 0
+  const tailIdPath = () =>
+    `/api/v1/post/${tailAt < tailIds.length ? tailIds[tailAt++] : pick(tailIds)}`
+
+  if (values.soak) {
+    const minutes = Number(values['soak-minutes'])
+    console.log(`→ soak, ${minutes} min`)
+    const soaked = await soak(
+      {
+        base,
+        postPath: () => `/api/v1/post/${1 + Math.floor(Math.random() * newest)}`,
+        listPath: () => (Math.random() < 0.5 ? sizedTopCursor() : sizedDeepCursor()),
+        searchPath: () => (Math.random() < 0.5 ? searchPath() : phrasePath()),
+        votePath: `/api/v1/post/${newest}/vote`,
+        writePath: '/api/v1/board/tech',
+        auth,
+        loginBody: JSON.stringify({ username: name, password: 'demo-password' }),
+      },
+      {
+        minutes,
+        connections,
+        rate: Number(values['soak-rate']),
+        memoryOf: () => memoryOf(app.pid!),
+        log: console.log,
+      }
+    )
+    await stop()
+    const file = `bench/results/${db}-${posts}-soak.json`
+    const report = {
+      dataset: { db, posts },
+      settings: {
+        connections,
+        node_flags: productionNodeFlags(),
+        cache_memory_max_mb: cacheMemoryMaxMb,
+      },
+      soak: soaked,
+    }
+    mkdirSync(root + 'bench/results', { recursive: true })
+    writeFileSync(root + file, JSON.stringify(report, null, 2) + '\n')
+    console.table(soaked.rss_per_minute)
+    printTargets(targetRows(report))
+    console.log(`written ${file}`)
+    return
+  }
+
   const idle = memoryOf(app.pid!)
   const samples: ReturnType<typeof memoryOf>[] = []
   const sampler = setInterval(() => samples.push(memoryOf(app.pid!)), 500)
@@ -551,8 +665,32 @@ async function main() {
   const scenarios: Scenario[] = [
     { name: 'bare node:http (same JSON)', url: `http://127.0.0.1:${BARE_PORT}/` },
     // The framework's own floor: a route that does nothing, through the same middleware.
-    { name: 'framework floor (GET /ping)', url: `${base}/ping` },
+    // Each path set per request (as the post reads and lists below are), so that the load
+    // generator, on the same cores, costs the same in the ratios to it.
+    { name: 'framework floor (GET /ping)', url: base, paths: () => '/ping' },
     { name: 'cached post read', url: `${base}/api/v1/post/${newest}` },
+    {
+      // The repeated-id read measured as the random-id read is (a path per request).
+      name: 'post read, one id',
+      url: base,
+      paths: () => `/api/v1/post/${newest}`,
+    },
+    {
+      name: 'post read, fresh id each request',
+      url: base,
+      paths: freshIdPath,
+      warmupAmount: freshWarmup,
+      // What is left of the ids, at most a few seconds' worth.
+      amount: Math.min(freshIds.length - freshWarmup, duration * 3000),
+      cacheGroup: 'board:post',
+    },
+    {
+      name: 'post read, 10k random ids (warm)',
+      url: base,
+      paths: tailIdPath,
+      warmupAmount: tailIds.length,
+      cacheGroup: 'board:post',
+    },
     { name: 'board list page 1 (cached)', url: `${base}/api/v1/board/qna` },
     { name: 'board list deep offset page 500 (cached)', url: `${base}/api/v1/board/qna?page=500` },
     { name: 'list near the top, uncached (cursor)', url: base, paths: sizedTopCursor, fresh },
@@ -677,15 +815,7 @@ async function main() {
   }
 
   profiler?.close()
-  const appExited = new Promise((resolve) =>
-    app.exitCode === null ? app.once('exit', resolve) : resolve(null)
-  )
-  app.kill('SIGTERM')
-  bare.kill('SIGTERM')
-  // The upload scenarios' files (their rows stay in the dataset, unattached), once the app has
-  // finished the uploads it was draining.
-  await appExited
-  rmSync(baseEnv.UPLOAD_FS_ROOT, { recursive: true, force: true })
+  await stop()
 
   const byName = Object.fromEntries(results.map((r) => [r.name, r]))
   const bareRps = byName['bare node:http (same JSON)'].rps
@@ -704,7 +834,12 @@ async function main() {
       platform: process.platform,
     },
     dataset: { db, posts },
-    settings: { duration_s: duration, connections, node_flags: productionNodeFlags() },
+    settings: {
+      duration_s: duration,
+      connections,
+      node_flags: productionNodeFlags(),
+      cache_memory_max_mb: cacheMemoryMaxMb,
+    },
     cold_start_ms: coldStartMs,
     idle_rss_mb: Math.round(idle.rss),
     max_rss_mb: Math.round(peak.rss),
@@ -740,6 +875,18 @@ async function main() {
           byName['login (bcrypt cost 10)'].rps /
           byName['bare bcrypt.compare over node:http (cost 10)'].rps
       ),
+      random_read_vs_repeated: ratio(
+        () => byName['post read, 10k random ids (warm)'].rps / byName['post read, one id'].rps
+      ),
+      fresh_read_vs_ping: ratio(
+        () =>
+          byName['post read, fresh id each request'].rps / byName['framework floor (GET /ping)'].rps
+      ),
+      uncached_list_vs_ping: ratio(
+        () =>
+          byName['list near the top, uncached (cursor)'].rps /
+          byName['framework floor (GET /ping)'].rps
+      ),
     },
   }
   mkdirSync(root + 'bench/results', { recursive: true })
@@ -773,6 +920,7 @@ async function main() {
       2
     )
   )
+  printTargets(targetRows(report))
   console.log(`written ${file}`)
 }
 

@@ -1,11 +1,15 @@
 import env from '#start/env'
 import { defineConfig, store, drivers } from '@adonisjs/cache'
+import { DEFAULT_CACHE_MEMORY_MAX_MB, l1Size } from '#core/cache/l1_size'
 
 /**
  * The in-process layer is bounded in bytes, so what it holds cannot grow
- * the heap past a known size (docs/performance.md, memory).
+ * the heap past a known size (docs/performance.md, "Cache size"). Entries
+ * are kept serialized (bentocache's default): one string each, which is
+ * what the bound counts.
  */
-const l1 = () => drivers.memory({ maxSize: `${env.get('CACHE_MEMORY_MAX_MB') ?? 16}mb` })
+const l1 = () =>
+  drivers.memory(l1Size(env.get('CACHE_MEMORY_MAX_MB') ?? DEFAULT_CACHE_MEMORY_MAX_MB))
 
 /**
  * "memory" for a single process; "redis" adds a shared L2. Instances learn

@@ -101,18 +101,24 @@ export class ListPosts {
   private async plainPage(scope: ListScope, page: PageRequest, order: PostOrder) {
     let rows: PostRow[]
     let total: number | undefined
+    // The page's rows carry the list's total (one statement), except a `top` period's.
     if (order.sort === 'latest') {
-      const query = scope.apply(postQuery(undefined, scope.index))
+      const query = scope.withLiveCount(scope.apply(postQuery(undefined, scope.index)))
       // The category's own pinned posts head its first page instead of their place by id.
       rows = (await atPage(scope.withoutPinned(query), page)) as PostRow[]
     } else if (order.sort === 'activity') {
       const query = () =>
-        scope.withoutPinned(scope.apply(postQuery(undefined, scope.indexBy('last_activity_at_id'))))
+        scope.withLiveCount(
+          scope.withoutPinned(
+            scope.apply(postQuery(undefined, scope.indexBy('last_activity_at_id')))
+          )
+        )
       rows = await sortedPage<PostRow>(query, page, 'p.last_activity_at')
     } else {
       const since = periodStart(order.period)
       if (since === null) {
-        const query = () => scope.apply(postQuery(undefined, scope.indexBy('vote_count_id')))
+        const query = () =>
+          scope.withLiveCount(scope.apply(postQuery(undefined, scope.indexBy('vote_count_id'))))
         rows = await sortedPage<PostRow>(query, page, 'p.vote_count')
       } else {
         // The period's posts through the creation-time index, sorted by votes (a sort of the
@@ -142,7 +148,7 @@ export class ListPosts {
         total = Number(counted?.total ?? 0)
       }
     }
-    return { rows, total: total ?? (await scope.liveCount()), totalRelation: 'eq' as const }
+    return { rows, total: total ?? (await scope.totalOf(rows)), totalRelation: 'eq' as const }
   }
 
   /**

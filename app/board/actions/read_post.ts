@@ -29,13 +29,16 @@ export class ReadPost {
       ttl: '5m',
       tags: ['board:all'],
       factory: async (ctx) => {
-        const row: PostRow | null = await postQuery()
-          .where('p.id', postId)
-          .whereNull('p.deleted_at')
+        const query = postQuery().where('p.id', postId).whereNull('p.deleted_at')
+        // Plugins' fields in the same statement when the post has none (no attachments).
+        const row: PostRow | null = await contentExtensions
+          .selectPresence('post', query, 'p.id', 'p.current_version')
           .first()
         if (!row) return null
         const detail = postDetailJson(row, await CategoryTreeCache.get())
-        const { items, complete } = await contentExtensions.addFields('post', [detail], (p) => p)
+        const { items, complete } = await contentExtensions.addFields('post', [detail], (p) => p, [
+          row as unknown as Record<string, unknown>,
+        ])
         if (complete) return items[0]
         // Without a failed plugin's fields: answered, not cached (the next read asks again).
         uncached = items[0]

@@ -1,4 +1,6 @@
+import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { AppException } from '#core/exceptions/app_exception'
 import { invalidate } from '#core/cache/invalidate'
 import type { JsonSchema } from '#core/openapi/openapi_fragment'
@@ -69,7 +71,21 @@ export interface ContentExtension {
    * batch per read: a page of comments, a post, a history).
    */
   load(kind: ContentKind, refs: ContentVersionRef[]): Promise<Record<string, unknown>[]>
+  /**
+   * Whether a version has any of the plugin's fields, as an SQL condition on
+   * the board's row (`id` and `version` name its columns), and the fields of
+   * a version that has none. A read that adds the condition to its own
+   * query (`selectPresence`) skips `load` for the rows where it is false: a
+   * post without attachments costs no second statement.
+   */
+  presence?: {
+    condition(kind: ContentKind, id: string, version: string): { sql: string; bindings: unknown[] }
+    absent: Record<string, unknown>
+  }
 }
+
+/** The column `selectPresence` adds for a plugin. */
+const presenceColumn = (plugin: string) => `has_fields_${plugin.replace(/\W/g, '_')}`
 
 /**
  * The board's extension point for content: plugins accept extra input on
@@ -123,18 +139,51 @@ export class ContentExtensions {
   }
 
   /**
+   * Adds to a query of posts or comments a column per extension that can
+   * tell whether a row has its fields; give the rows to `addFields`.
+   */
+  selectPresence<Query extends DatabaseQueryBuilderContract>(
+    kind: ContentKind,
+    query: Query,
+    id: string,
+    version: string
+  ): Query {
+    for (const [plugin, extension] of this.#extensions) {
+      const present = extension.presence?.condition(kind, id, version)
+      if (!present) continue
+      query.select(db.raw(`(${present.sql}) as ${presenceColumn(plugin)}`, present.bindings))
+    }
+    return query
+  }
+
+  /**
    * The fields of each version, in the order of `refs`. A plugin whose load
    * fails is logged and counted, its fields left out, and `complete` is
-   * false: the caller does not cache the answer.
+   * false: the caller does not cache the answer. With `rows` (the rows of
+   * `refs`, queried with `selectPresence`), a plugin loads only the rows
+   * that have its fields.
    */
-  async load(kind: ContentKind, refs: ContentVersionRef[]) {
+  async load(kind: ContentKind, refs: ContentVersionRef[], rows?: Record<string, unknown>[]) {
     const values: Record<string, unknown>[] = refs.map(() => ({}))
     let complete = true
     if (!refs.length) return { values, complete }
     for (const [plugin, extension] of this.#extensions) {
+      const column = presenceColumn(plugin)
+      const absent = (index: number) =>
+        extension.presence && rows && column in rows[index] && !Number(rows[index][column])
+      const wanted: { ref: ContentVersionRef; index: number }[] = []
+      refs.forEach((ref, index) => {
+        if (absent(index)) Object.assign(values[index], extension.presence!.absent)
+        else wanted.push({ ref, index })
+      })
+      if (!wanted.length) continue
       try {
-        const loaded = await extension.load(kind, refs)
-        loaded.forEach((fields, index) => {
+        const loaded = await extension.load(
+          kind,
+          wanted.map(({ ref }) => ref)
+        )
+        loaded.forEach((fields, at) => {
+          const index = wanted[at].index
           // Only the declared fields: an extension cannot slip in (or overwrite) anything else.
           for (const field of Object.keys(extension.fields)) {
             if (field in fields) values[index][field] = fields[field]
@@ -152,10 +201,11 @@ export class ContentExtensions {
   async addFields<Item extends object>(
     kind: ContentKind,
     items: Item[],
-    refOf: (item: Item) => ContentVersionRef
+    refOf: (item: Item) => ContentVersionRef,
+    rows?: Record<string, unknown>[]
   ) {
     if (!this.#extensions.size) return { items, complete: true }
-    const { values, complete } = await this.load(kind, items.map(refOf))
+    const { values, complete } = await this.load(kind, items.map(refOf), rows)
     return { items: items.map((item, index) => ({ ...item, ...values[index] })), complete }
   }
 

@@ -87,11 +87,25 @@ export class ListScope {
 
   /** Live posts in the list, from the per-category counters every post write keeps exact. */
   async liveCount() {
-    const row = await db
-      .from('categories')
-      .whereIn('id', this.categoryIds)
-      .sum('post_count as total')
-      .first()
+    const row = await this.#counters().first()
     return Number(row?.total ?? 0)
+  }
+
+  /**
+   * Adds `liveCount` to each row of a page query as `list_total`: the page
+   * and its total in one statement (`totalOf`).
+   */
+  withLiveCount<Query extends DatabaseQueryBuilderContract>(query: Query): Query {
+    return query.select(this.#counters().as('list_total'))
+  }
+
+  /** The total of a page queried `withLiveCount`; an empty page asks for it. */
+  async totalOf(rows: object[]) {
+    if (!rows.length) return this.liveCount()
+    return Number((rows[0] as { list_total?: unknown }).list_total ?? 0)
+  }
+
+  #counters() {
+    return db.from('categories').whereIn('id', this.categoryIds).sum('post_count as total')
   }
 }

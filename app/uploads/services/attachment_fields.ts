@@ -21,6 +21,13 @@ export const attachmentFields: ContentExtension = {
       description: "This version's uploads, in the order given (the uploads plugin)",
     },
   },
+  presence: {
+    condition: (kind, id, version) => ({
+      sql: `exists (select 1 from upload_attachments as pa where pa.target_type = ? and pa.target_id = ${id} and pa.version = ${version})`,
+      bindings: [kind],
+    }),
+    absent: { attachments: [] },
+  },
   async load(kind, refs) {
     const uploads = await Upload.query()
       .join('upload_attachments as a', 'a.upload_id', 'uploads.id')

@@ -19,6 +19,7 @@ import { commentValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import CategoryAccessPolicy, { assertReadable } from '#board/policies/category_access_policy'
+import { CategoryAccess } from '#board/services/category_access'
 import { contentExtensions } from '#board/services/content_extensions'
 
 /**
@@ -108,6 +109,7 @@ export class CommentWrites {
     const attachments = contentExtensions.attachmentsOf(options.attachments)
     const existing = await Comment.query().where('id', commentId).whereNull('deleted_at').first()
     if (!existing) throw AppException.notFound('Comment')
+    await CategoryAccess.assertReachable(actor, 'comment', commentId)
     await authorize(actor, CommentPolicy, 'edit', existing)
     const hooked = await contentHooks.run('comment:updating', {
       userId: actor.id,
@@ -159,6 +161,7 @@ export class CommentWrites {
   }
 
   async delete(actor: AuthUser, commentId: number) {
+    await CategoryAccess.assertReachable(actor, 'comment', commentId)
     const comment = await db.transaction(async (trx) => {
       const row = await lockComment(trx, commentId)
       await authorize(actor, CommentPolicy, 'delete', row)
@@ -172,6 +175,7 @@ export class CommentWrites {
   }
 
   async restore(actor: AuthUser, commentId: number) {
+    await CategoryAccess.assertReachable(actor, 'comment', commentId)
     const comment = await db.transaction(async (trx) => {
       const row = await lockComment(trx, commentId, true)
       await authorize(actor, CommentPolicy, 'restore', row)

@@ -10,6 +10,7 @@ import { PendingPosts } from '#board/actions/pending_posts'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
 import { PostTags, tagsOf } from '#board/services/post_tags'
+import { CategoryAccess } from '#board/services/category_access'
 
 /**
  * Soft delete and restore. The row, its versions and comments stay; the
@@ -17,6 +18,7 @@ import { PostTags, tagsOf } from '#board/services/post_tags'
  */
 export class DeletePost {
   async delete(actor: AuthUser, postId: number) {
+    await CategoryAccess.assertReachable(actor, 'post', postId)
     // A post waiting for approval is withdrawn instead: it was never counted or announced.
     if (await PendingPosts.withdraw(actor, postId)) return
     const post = await db.transaction(async (trx) => {
@@ -43,6 +45,7 @@ export class DeletePost {
   }
 
   async restore(actor: AuthUser, postId: number) {
+    await CategoryAccess.assertReachable(actor, 'post', postId)
     const post = await db.transaction(async (trx) => {
       const row = await lockPost(trx, postId, { deleted: true })
       await authorize(actor, PostPolicy, 'restore', row)

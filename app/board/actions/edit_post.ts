@@ -17,6 +17,7 @@ import { postValidator } from '#board/validators/board_validators'
 import Post from '#board/models/post'
 import { contentExtensions } from '#board/services/content_extensions'
 import { normaliseTags, PostTags, tagsOf } from '#board/services/post_tags'
+import { CategoryAccess } from '#board/services/category_access'
 
 /**
  * Every edit is a new version numbered one higher. The post row is locked
@@ -44,6 +45,7 @@ export class EditPost {
       .where((live) => live.whereNull('deleted_at').orWhere('pending', 1))
       .first()
     if (!existing) throw AppException.notFound('Post')
+    await CategoryAccess.assertReachable(actor, 'post', postId)
     await authorizeEdit(actor, existing)
     const hooked = await contentHooks.run('post:updating', {
       userId: actor.id,
@@ -69,6 +71,7 @@ export class EditPost {
 
   /** Restores an old version's text as a new version (author, moderators and admins). */
   async restoreVersion(actor: AuthUser, postId: number, version: number) {
+    await CategoryAccess.assertReachable(actor, 'post', postId)
     const result = await db.transaction(async (trx) => {
       const post = await lockPost(trx, postId)
       await authorize(actor, PostPolicy, 'restoreVersion', post)

@@ -1,4 +1,6 @@
+import db from '@adonisjs/lucid/services/db'
 import { AuthUserLookup } from '#accounts/public'
+import { AppException } from '#core/exceptions/app_exception'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { callerKind, type Reader } from '#board/policies/category_access_policy'
 import { ContentFacts } from '#board/queries/content_facts'
@@ -21,6 +23,27 @@ export class CategoryAccess {
   static async canReadPost(reader: Reader, postId: number) {
     const post = await ContentFacts.post(postId)
     return post ? CategoryAccess.canRead(reader, post.categoryId) : false
+  }
+
+  /**
+   * 404 (as if missing) unless the reader may read the category of the post
+   * or comment: content in a category closed to a member is out of their
+   * reach for edits, deletes and restores too, their own included
+   * (Discourse). A missing one passes: the action's own 404 follows.
+   */
+  static async assertReachable(reader: Reader, kind: 'post' | 'comment', id: number) {
+    const row =
+      kind === 'post'
+        ? await db.from('posts').where('id', id).select('category_id').first()
+        : await db
+            .from('comments')
+            .join('posts', 'posts.id', 'comments.post_id')
+            .where('comments.id', id)
+            .select('posts.category_id')
+            .first()
+    if (row && !(await CategoryAccess.canRead(reader, Number(row.category_id)))) {
+      throw AppException.notFound(kind === 'post' ? 'Post' : 'Comment')
+    }
   }
 
   /**

@@ -297,6 +297,42 @@ test.group('Category permissions: posts, comments, votes', () => {
     assert.equal(Number(counted.comment_count), 1)
   })
 
+  test('an author who lost the right to read a category cannot edit, delete or restore there: 404', async ({
+    client,
+    assert,
+  }) => {
+    const { member } = await callers(client)
+    const { closed } = await tree()
+    const post = await createPost(client, member, closed)
+    const comment = await createComment(client, member, post.id)
+    const gone = await createComment(client, member, post.id)
+    ;(await client.delete(`/api/v1/comment/${gone.id}`).headers(member.auth)).assertStatus(204)
+    await categories.setPermissions(closed, { read: 'moderators' })
+
+    const attempts = [
+      client.put(`/api/v1/post/${post.id}`).json({ title: 'Edited', content: 'Edited' }),
+      client.put(`/api/v1/comment/${comment.id}`).json({ content: 'Edited' }),
+      client.delete(`/api/v1/comment/${comment.id}`),
+      client.post(`/api/v1/comment/${gone.id}/restore`),
+      client.delete(`/api/v1/post/${post.id}`),
+    ]
+    for (const attempt of attempts) {
+      const response = await attempt.headers(member.auth)
+      response.assertStatus(404)
+      response.assertBodyContains({ errors: [{ code: 'E_NOT_FOUND' }] })
+    }
+    const row = await db.from('posts').where('id', post.id).first()
+    assert.equal(Number(row.current_version), 1)
+    assert.isNull(row.deleted_at)
+    assert.isNull((await db.from('comments').where('id', comment.id).first()).deleted_at)
+    assert.isNotNull((await db.from('comments').where('id', gone.id).first()).deleted_at)
+    // Open again: all theirs again.
+    await categories.setPermissions(closed, { read: 'inherit' })
+    ;(await client.delete(`/api/v1/post/${post.id}`).headers(member.auth)).assertStatus(204)
+    await categories.setPermissions(closed, { read: 'moderators' })
+    ;(await client.post(`/api/v1/post/${post.id}/restore`).headers(member.auth)).assertStatus(404)
+  })
+
   test('posting and commenting where the caller may not: 403 with a code', async ({
     client,
     assert,

@@ -55,6 +55,9 @@ export default defineOpenApi({
     // The board's pages, registered only while the board plugin is switched on.
     ...(pluginOn('board') && {
       'GET /admin/categories': page('The category tree'),
+      'GET /admin/categories/{name}': page(
+        "A category's forms: rename, move, permissions, delete (404 for an unknown name)"
+      ),
       'POST /admin/categories': form('Create a category', v.createCategoryValidator),
       'POST /admin/categories/{name}/rename': form('Rename a category', v.renameCategoryValidator),
       'POST /admin/categories/{name}/move': form('Move a category', v.moveCategoryValidator),

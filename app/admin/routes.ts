@@ -52,6 +52,7 @@ router
         if (pluginOn('board')) {
           router.get('/categories', [CategoriesController, 'index'])
           router.post('/categories', [CategoriesController, 'store'])
+          router.get('/categories/:name', [CategoriesController, 'show'])
           router.post('/categories/:name/rename', [CategoriesController, 'rename'])
           router.post('/categories/:name/move', [CategoriesController, 'move'])
           router.post('/categories/:name/delete', [CategoriesController, 'destroy'])

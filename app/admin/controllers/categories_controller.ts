@@ -18,17 +18,33 @@ import {
 } from '#admin/validators/admin_validators'
 import { renderPage } from '#admin/services/render_page'
 import { runAction } from '#admin/services/run_action'
+import { AppException } from '#core/exceptions/app_exception'
 
 const BACK = '/admin/categories'
 
 /** The category tree; every change goes through ManageCategories (the Ace commands' rules). */
 export default class CategoriesController {
   async index(ctx: HttpContext) {
-    const tree = await CategoryTreeCache.fresh()
+    const rows = flatten(await CategoryTreeCache.fresh())
     return renderPage(ctx, 'admin::categories/index', {
       title: 'Categories',
-      rows: flatten(tree),
-      all: flatten(tree).map((row) => ({ name: row.name, label: row.label })),
+      rows,
+      all: rows.map((row) => ({ name: row.name, label: row.label })),
+    })
+  }
+
+  /**
+   * One category's forms (rename, move, permissions, delete): on a page of
+   * their own, so the tree stays light however many categories it holds.
+   */
+  async show(ctx: HttpContext) {
+    const rows = flatten(await CategoryTreeCache.fresh())
+    const row = rows.find((candidate) => candidate.name === ctx.params.name)
+    if (!row) throw AppException.notFound('Category')
+    return renderPage(ctx, 'admin::categories/show', {
+      title: `Category ${row.name}`,
+      row,
+      all: rows.map((one) => ({ name: one.name })),
       rights: ACCESS_RIGHTS,
       settings: ['inherit', ...ACCESS_LEVELS],
     })
@@ -44,7 +60,7 @@ export default class CategoriesController {
         const { access } = await categories.setPermissions(ctx.params.name, settings, ctx.staff)
         return `Permissions of "${ctx.params.name}" saved: read ${access.read}, post ${access.post}, comment ${access.comment}.`
       },
-      BACK
+      `${BACK}/${encodeURIComponent(ctx.params.name)}`
     )
   }
 

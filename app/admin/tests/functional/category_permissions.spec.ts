@@ -37,6 +37,14 @@ test.group('Admin panel: category permissions', (group) => {
     })
     const page = squash((await agent.get('/admin/categories')).text)
     assert.include(page, '· read members · post moderators · comment members')
+    // The tree only links each category; its forms are on its own page, settings selected.
+    assert.notInclude(page, 'Who may read')
+    assert.include(page, `href="/admin/categories/${child}"`)
+    const own = (await agent.get(`/admin/categories/${board}`)).text
+    assert.include(own, 'Who may read')
+    assert.match(own, /<option\s+value="members"\s+selected\s*>/)
+    assert.include(own, `action="/admin/categories/${board}/permissions"`)
+    assert.equal((await agent.get(`/admin/categories/${uniqueName('none')}`)).status, 404)
     // Applied at once: anonymous readers no longer see the board.
     ;(await client.get(`/api/v1/board/${child}`)).assertStatus(404)
 

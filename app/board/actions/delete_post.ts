@@ -1,7 +1,6 @@
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { AuthUser } from '#accounts/public'
-import PostVersion from '#board/models/post_version'
 import { sqlNow } from '#core/database/sql_now'
 import { authorize } from '#core/authorization/authorize'
 import PostPolicy from '#board/policies/post_policy'
@@ -10,6 +9,7 @@ import { PendingPosts } from '#board/actions/pending_posts'
 import { BoardCache } from '#board/services/board_cache'
 import { SearchIndex } from '#board/search/post_search'
 import { PostTags, tagsOf } from '#board/services/post_tags'
+import { makePostLive } from '#board/services/make_post_live'
 import { CategoryAccess } from '#board/services/category_access'
 
 /**
@@ -49,19 +49,7 @@ export class DeletePost {
     const post = await db.transaction(async (trx) => {
       const row = await lockPost(trx, postId, { deleted: true })
       await authorize(actor, PostPolicy, 'restore', row)
-      // Counter first, as in delete.
-      await trx.from('categories').where('id', row.categoryId).increment('post_count', 1)
-      await trx.from('posts').where('id', postId).update({ deleted_at: null })
-      await PostTags.show(trx, row, tagsOf(row.tags))
-      const current = await PostVersion.query({ client: trx })
-        .where({ post_id: postId, version: row.currentVersion })
-        .firstOrFail()
-      await SearchIndex.put(trx, {
-        postId,
-        categoryId: row.categoryId,
-        title: current.title,
-        content: current.content,
-      })
+      await makePostLive(trx, row)
       return row
     })
     await BoardCache.postChanged(post)

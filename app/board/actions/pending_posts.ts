@@ -3,7 +3,6 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AuthUser } from '#accounts/public'
 import Post from '#board/models/post'
-import PostVersion from '#board/models/post_version'
 import { AppException } from '#core/exceptions/app_exception'
 import { allows, authorize } from '#core/authorization/authorize'
 import { forUpdate } from '#core/database/for_update'
@@ -13,8 +12,7 @@ import { BoardCache } from '#board/services/board_cache'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { contentExtensions } from '#board/services/content_extensions'
 import { postQuery } from '#board/services/post_query'
-import { PostTags, tagsOf } from '#board/services/post_tags'
-import { SearchIndex } from '#board/search/post_search'
+import { makePostLive } from '#board/services/make_post_live'
 import { postDetailJson, type PostRow } from '#board/transformers/post_json'
 
 /** Where a post stands: waiting, published (live or deleted since), or rejected/withdrawn. */
@@ -112,20 +110,7 @@ export class PendingPosts {
     actorId: number
   ): Promise<DecidedPost> {
     const row = await lockPending(trx, postId)
-    // Counter first, as CreatePost does (the posts update's foreign-key check shares the
-    // category row's lock; two writes holding it could not both upgrade: deadlock).
-    await trx.from('categories').where('id', row.categoryId).increment('post_count', 1)
-    await trx.from('posts').where('id', postId).update({ pending: null, deleted_at: null })
-    await PostTags.show(trx, row, tagsOf(row.tags))
-    const current = await PostVersion.query({ client: trx })
-      .where({ post_id: postId, version: row.currentVersion })
-      .firstOrFail()
-    await SearchIndex.put(trx, {
-      postId,
-      categoryId: row.categoryId,
-      title: current.title,
-      content: current.content,
-    })
+    const current = await makePostLive(trx, row, { pending: null })
     const decided = { postId, userId: row.userId, categoryId: row.categoryId }
     trx.after('commit', async () => {
       await BoardCache.postChanged(row)

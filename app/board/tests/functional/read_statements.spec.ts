@@ -1,35 +1,15 @@
 import { test } from '@japa/runner'
-import type { ApiClient } from '@japa/api-client'
-import emitter from '@adonisjs/core/services/emitter'
 import limiter from '@adonisjs/limiter/services/main'
 import { signedInUser } from '#tests/helpers/accounts'
 import { createBoard, createPostsTitled } from '#tests/helpers/board'
 import { cacheChangesApplied } from '#tests/helpers/cache_changes'
+import { statementsOf } from '#tests/helpers/statements'
 
 /**
  * The guard of docs/performance.md's "Uncached reads": a read that misses
  * the cache runs one statement (a post without plugin fields; a list page
  * after a cursor, its total included).
  */
-
-/**
- * Statements the server runs while answering `url`, without the
- * background work that shares the process (the cache change feed's polls,
- * the notifications plugin's delivery).
- */
-async function statements(client: ApiClient, url: string) {
-  const seen: string[] = []
-  const listener = (query: { sql: string }) => {
-    if (!/cache_changes|notification/.test(query.sql)) seen.push(query.sql)
-  }
-  emitter.on('db:query', listener)
-  try {
-    ;(await client.get(url)).assertStatus(200)
-  } finally {
-    emitter.off('db:query', listener)
-  }
-  return seen
-}
 
 test.group('Reads that miss the cache: statements per request', (group) => {
   group.each.setup(() => limiter.clear())
@@ -41,7 +21,7 @@ test.group('Reads that miss the cache: statements per request', (group) => {
     // The category tree is cached by then (the list reads it).
     await cacheChangesApplied()
     ;(await client.get(`/api/v1/board/${category}`)).assertStatus(200)
-    const seen = await statements(client, `/api/v1/post/${id}`)
+    const seen = await statementsOf(client, `/api/v1/post/${id}`)
     assert.lengthOf(seen, 1, seen.join('\n'))
     const answer = await client.get(`/api/v1/post/${id}`)
     assert.deepEqual(answer.body().attachments, [])
@@ -64,7 +44,7 @@ test.group('Reads that miss the cache: statements per request', (group) => {
       `${board}?sort=activity&size=2&page=2`,
       `${board}?sort=top&size=2&page=2`,
     ]) {
-      const seen = await statements(client, `/api/v1/board/${path}`)
+      const seen = await statementsOf(client, `/api/v1/board/${path}`)
       assert.lengthOf(seen, 1, `${path}: ${seen.join('\n')}`)
     }
     const page = await client.get(`/api/v1/board/${board}?size=2&cursor=${cursor(ids[3])}`)

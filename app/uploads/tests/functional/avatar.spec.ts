@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { test } from '@japa/runner'
 import { cacheChangesApplied } from '#tests/helpers/cache_changes'
 import type { ApiClient } from '@japa/api-client'
-import emitter from '@adonisjs/core/services/emitter'
+import { statementsOf } from '#tests/helpers/statements'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import sharp from 'sharp'
@@ -303,24 +303,6 @@ test.group('Avatars (fs disk)', (group) => {
     client,
     assert,
   }) => {
-    /**
-     * Statements the server runs while answering `url`. The cache change feed's polls and the
-     * notifications plugin's delivery (it runs after the comments above were answered, at its
-     * own pace) share the process and are left out.
-     */
-    async function statements(url: string) {
-      const seen: string[] = []
-      const listener = (query: { sql: string }) => {
-        if (!/cache_changes|notification/.test(query.sql)) seen.push(query.sql)
-      }
-      emitter.on('db:query', listener)
-      try {
-        ;(await client.get(url)).assertStatus(200)
-      } finally {
-        emitter.off('db:query', listener)
-      }
-      return seen
-    }
     /** A fresh category with a post (and a comment) by each of `count` authors. */
     async function boardBy(count: number, pictures: boolean) {
       const { category } = await createBoard()
@@ -340,12 +322,12 @@ test.group('Avatars (fs disk)', (group) => {
     // Both lists find the category tree cached: the writes' second drop is over, the tree read.
     await cacheChangesApplied()
     ;(await client.get('/api/v1/board')).assertStatus(200)
-    const listOne = await statements(`/api/v1/board/${one.category}`)
-    const listFive = await statements(`/api/v1/board/${five.category}`)
+    const listOne = await statementsOf(client, `/api/v1/board/${one.category}`)
+    const listFive = await statementsOf(client, `/api/v1/board/${five.category}`)
     assert.isAbove(listOne.length, 0)
     assert.equal(listFive.length, listOne.length, listFive.join('\n'))
-    const commentsOne = await statements(`/api/v1/post/${one.postId}/comment`)
-    const commentsFive = await statements(`/api/v1/post/${five.postId}/comment`)
+    const commentsOne = await statementsOf(client, `/api/v1/post/${one.postId}/comment`)
+    const commentsFive = await statementsOf(client, `/api/v1/post/${five.postId}/comment`)
     assert.equal(commentsFive.length, commentsOne.length, commentsFive.join('\n'))
     const answer = await client.get(`/api/v1/board/${five.category}`)
     assert.lengthOf(

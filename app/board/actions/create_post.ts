@@ -52,17 +52,7 @@ export class CreatePost {
     const post = await db.transaction(async (trx) => {
       if (held) {
         const row = await createHeld(trx, actor.id, category.id, tree.root(category).id, tags)
-        await writeVersionOne(trx, row, input)
-        await contentExtensions.written({
-          trx,
-          kind: 'post',
-          id: row.id,
-          postId: row.id,
-          version: 1,
-          userId: actor.id,
-          baseVersion: null,
-          attachments,
-        })
+        await writeVersionOne(trx, row, input, attachments)
         return row
       }
       // Counter first: the post insert's foreign-key check takes a shared lock on the category
@@ -88,33 +78,12 @@ export class CreatePost {
         { client: trx }
       )
       await PostTags.set(trx, row, [], tags)
-      // Version 1 has the post's own time.
-      await PostVersion.create(
-        {
-          postId: row.id,
-          version: 1,
-          title: input.title,
-          content: input.content,
-          userId: actor.id,
-          createdAt: row.createdAt,
-        },
-        { client: trx }
-      )
+      await writeVersionOne(trx, row, input, attachments)
       await SearchIndex.put(trx, {
         postId: row.id,
         categoryId: category.id,
         title: input.title,
         content: input.content,
-      })
-      await contentExtensions.written({
-        trx,
-        kind: 'post',
-        id: row.id,
-        postId: row.id,
-        version: 1,
-        userId: actor.id,
-        baseVersion: null,
-        attachments,
       })
       return row
     })
@@ -177,8 +146,10 @@ async function createHeld(
 async function writeVersionOne(
   trx: TransactionClientContract,
   row: Post,
-  input: { title: string; content: string }
+  input: { title: string; content: string },
+  attachments: ReturnType<typeof contentExtensions.attachmentsOf>
 ) {
+  // Version 1 has the post's own time.
   await PostVersion.create(
     {
       postId: row.id,
@@ -190,4 +161,14 @@ async function writeVersionOne(
     },
     { client: trx }
   )
+  await contentExtensions.written({
+    trx,
+    kind: 'post',
+    id: row.id,
+    postId: row.id,
+    version: 1,
+    userId: row.userId,
+    baseVersion: null,
+    attachments,
+  })
 }

@@ -1,7 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { fastLane } from '#core/http/fast_lane'
-import { BoardCache } from '#board/services/board_cache'
+import { ReadPost } from '#board/actions/read_post'
 import { throttleWrites } from '#accounts/public'
 
 const BoardController = () => import('#board/controllers/board_controller')
@@ -71,10 +71,12 @@ router
   })
   .prefix('/api/v1')
 
-// The most read answer of a board, the same for every reader: cache hits skip the middleware
-// pipeline. Only posts everyone may read (category permissions): the rest go to the controller.
+// The most read answer of a board, the same for every reader: its reads skip the middleware
+// pipeline, misses too (read and cached as the controller does). Only posts everyone may read
+// (category permissions): the rest go to the controller.
+const readPost = new ReadPost()
 fastLane.register({
   pattern: '/api/v1/post/:id',
   url: /^\/api\/v1\/post\/(\d{1,15})$/,
-  lookup: (match) => BoardCache.cachedPublicPost(Number(match[1])),
+  lookup: (match) => readPost.publicDetail(Number(match[1])),
 })

@@ -44,7 +44,7 @@ async function cachedPost(client: ApiClient) {
   return { author, post, url }
 }
 
-test.group('Fast lane: cached public reads answered before the pipeline', (group) => {
+test.group('Fast lane: public reads answered before the pipeline', (group) => {
   group.each.teardown(() => setFastLane(true))
 
   test('a cache hit gets the same body and headers as the framework answer, and counts in the metrics', async ({
@@ -83,6 +83,29 @@ test.group('Fast lane: cached public reads answered before the pipeline', (group
     )
     assert.equal(fast.header('x-request-id'), 'req-fast')
     assert.equal(fast.header('access-control-allow-origin'), origin)
+  }).skip(...needsPlugins('board'))
+
+  test("a miss is read, cached and answered by the fast lane: the framework's answer, then hits", async ({
+    client,
+    assert,
+  }) => {
+    const { post } = await newPost(client)
+    const url = `/api/v1/post/${post.id}`
+    const before = await fastLaneCount(client)
+    const fast = await client.get(url)
+    assert.equal(await fastLaneCount(client), before + 1, "the miss was the fast lane's")
+    ;(await client.get(url)).assertStatus(200)
+    assert.equal(await fastLaneCount(client), before + 2)
+
+    await BoardCache.everythingChanged()
+    setFastLane(false)
+    const framework = await client.get(url)
+    fast.assertStatus(200)
+    assert.equal(fast.text(), framework.text())
+    assert.deepEqual(
+      { ...ownHeaders(fast.headers()), 'x-request-id': '' },
+      { ...ownHeaders(framework.headers()), 'x-request-id': '' }
+    )
   }).skip(...needsPlugins('board'))
 
   test('an unsafe X-Request-Id is replaced by a UUID on the fast lane too', async ({

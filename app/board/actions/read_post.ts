@@ -19,10 +19,33 @@ export class ReadPost {
   /**
    * The cached detail is the same for every reader who may read it (no
    * per-caller field); who may is decided on each read from the category
-   * tree, never from the entry. The fast lane serves only posts of
-   * categories everyone reads (BoardCache.cachedPublicPost).
+   * tree, never from the entry.
    */
   async show(postId: number, reader: Reader) {
+    const post = await this.#detail(postId)
+    if (!post) throw AppException.notFound('Post')
+    const tree = await CategoryTreeCache.get()
+    assertReadable(reader, tree, tree.byName(post.category), 'Post')
+    return post
+  }
+
+  /**
+   * The detail for the fast lane, which answers every caller alike, misses
+   * included: only a post of a category everyone may read (checked against
+   * the current tree, so an entry written just before a permission change
+   * is not served after it). Undefined otherwise, and the framework answers
+   * (a 404, a pending post to its author, a closed category's reader).
+   */
+  async publicDetail(postId: number) {
+    const post = await this.#detail(postId)
+    if (!post) return undefined
+    const tree = await CategoryTreeCache.get()
+    const node = tree.byName(post.category)
+    return node && tree.allows('anonymous', 'read', node) ? post : undefined
+  }
+
+  /** From the cache, or loaded and cached; null: no such live post. */
+  async #detail(postId: number) {
     let uncached: object | undefined
     const cached = await cache.getOrSet({
       key: BoardCache.postKey(postId),
@@ -45,11 +68,7 @@ export class ReadPost {
         return ctx.skip()
       },
     })
-    const post = (cached ?? uncached) as { category: string } | null | undefined
-    if (!post) throw AppException.notFound('Post')
-    const tree = await CategoryTreeCache.get()
-    assertReadable(reader, tree, tree.byName(post.category), 'Post')
-    return post
+    return (cached ?? uncached) as { category: string } | null | undefined
   }
 
   /**

@@ -1,4 +1,3 @@
-import cache from '@adonisjs/cache/services/main'
 import { invalidate } from '#core/cache/invalidate'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 
@@ -11,26 +10,6 @@ import { CategoryTreeCache } from '#board/services/category_tree_cache'
 export class BoardCache {
   static postKey(postId: number) {
     return `board:post:${postId}`
-  }
-
-  /** A post's cached detail: undefined when not cached, null when "no such post" is. */
-  static cachedPost(postId: number): Promise<unknown> {
-    return cache.get({ key: BoardCache.postKey(postId) })
-  }
-
-  /**
-   * A post's cached detail for the fast lane, which serves every caller
-   * alike: only a post of a category everyone may read (checked against the
-   * current tree, so an entry written just before a permission change is not
-   * served after it); otherwise undefined, and the framework answers (and
-   * checks the caller).
-   */
-  static async cachedPublicPost(postId: number): Promise<unknown> {
-    const detail = (await BoardCache.cachedPost(postId)) as { category?: string } | null | undefined
-    if (!detail) return undefined
-    const tree = await CategoryTreeCache.get()
-    const node = detail.category === undefined ? undefined : tree.byName(detail.category)
-    return node && tree.allows('anonymous', 'read', node) ? detail : undefined
   }
 
   static listTag(categoryId: number) {

@@ -397,6 +397,23 @@ test.group('Category permissions: caches and the fast lane', () => {
     assert.equal(await fastLaneCount(client), before)
   })
 
+  test('a members-only post no one read yet: anonymous gets 404 from the framework, never the fast lane', async ({
+    client,
+    assert,
+  }) => {
+    const { member } = await callers(client)
+    const { open } = await tree()
+    await categories.setPermissions(open, { read: 'members' })
+    const post = await createPost(client, member, open)
+    await cacheChangesApplied()
+    const url = `/api/v1/post/${post.id}`
+    const before = await fastLaneCount(client)
+    ;(await get(client, url)).assertStatus(404)
+    ;(await get(client, url)).assertStatus(404)
+    assert.equal(await fastLaneCount(client), before)
+    ;(await get(client, url, member)).assertStatus(200)
+  })
+
   test('closing a category drops what the fast lane and the lists had cached, at once', async ({
     client,
     assert,

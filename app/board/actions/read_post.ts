@@ -5,8 +5,9 @@ import { toIso } from '#core/database/to_iso'
 import { toCsv } from '#board/domain/csv'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
 import { BoardCache } from '#board/services/board_cache'
-import { postAtVersionQuery, postQuery } from '#board/services/post_query'
-import { postDetailJson, type PostRow } from '#board/transformers/post_json'
+import { postAtVersionQuery } from '#board/services/post_query'
+import { postDetailRow } from '#board/services/post_detail_statement'
+import { postDetailJson } from '#board/transformers/post_json'
 import { contentExtensions } from '#board/services/content_extensions'
 import { assertReadable, type Reader } from '#board/policies/category_access_policy'
 
@@ -52,11 +53,8 @@ export class ReadPost {
       ttl: '5m',
       tags: ['board:all'],
       factory: async (ctx) => {
-        const query = postQuery().where('p.id', postId).whereNull('p.deleted_at')
         // Plugins' fields in the same statement when the post has none (no attachments).
-        const row: PostRow | null = await contentExtensions
-          .selectPresence('post', query, 'p.id', 'p.current_version')
-          .first()
+        const row = await postDetailRow(postId)
         if (!row) return null
         const detail = postDetailJson(row, await CategoryTreeCache.get())
         const { items, complete } = await contentExtensions.addFields('post', [detail], (p) => p, [

@@ -95,6 +95,12 @@ const presenceColumn = (plugin: string) => `has_fields_${plugin.replace(/\W/g, '
  */
 export class ContentExtensions {
   #extensions = new Map<string, ContentExtension>()
+  #revision = 0
+
+  /** Changes whenever an extension is added or removed (what a statement built once depends on). */
+  get revision() {
+    return this.#revision
+  }
 
   /**
    * Adds (or, for the same plugin, replaces) an extension; returns a
@@ -114,8 +120,11 @@ export class ContentExtensions {
       }
     }
     this.#extensions.set(plugin, extension)
+    this.#revision++
     return () => {
-      if (this.#extensions.get(plugin) === extension) this.#extensions.delete(plugin)
+      if (this.#extensions.get(plugin) !== extension) return
+      this.#extensions.delete(plugin)
+      this.#revision++
     }
   }
 

@@ -272,6 +272,28 @@ test.group('The content extension point', () => {
     )
   })
 
+  test('a plugin registered after the detail statement was built has its presence column asked', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { category } = await createBoard()
+    const author = await signedInUser(client)
+    const post = (await writePost(client, author, category, {})).body()
+    ;(await editPost(client, author, post.id, {})).assertStatus(200)
+    ;(await client.get(`/api/v1/post/${post.id}`)).assertStatus(200)
+    let loads = 0
+    const off = contentExtensions.register('marker', {
+      fields: { marker: { type: 'string' } },
+      presence: { condition: () => ({ sql: '1 = 0', bindings: [] }), absent: { marker: 'none' } },
+      load: async (_kind, refs) => refs.map(() => ({ marker: `loaded ${++loads}` })),
+    })
+    cleanup(off)
+    ;(await editPost(client, author, post.id, {})).assertStatus(200)
+    const shown = await client.get(`/api/v1/post/${post.id}`)
+    assert.equal(shown.body().marker, 'none')
+  })
+
   test('a plugin whose fields fail to load is left out and the detail is not cached', async ({
     client,
     assert,

@@ -641,6 +641,18 @@ async function main() {
 
   if (values.soak) {
     const minutes = Number(values['soak-minutes'])
+    // A personal API token, as a long-running client holds: the login's access token expires
+    // within the run, and every write after that was a 401.
+    const created = await fetch(`${base}/api/v1/user/tokens`, {
+      method: 'POST',
+      headers: { ...json, ...auth },
+      body: JSON.stringify({ name: 'soak', abilities: ['write'] }),
+    })
+    if (created.status !== 201)
+      throw new Error(`soak token: ${created.status} ${await created.text()}`)
+    const soakAuth = {
+      authorization: `Bearer ${((await created.json()) as { token: string }).token}`,
+    }
     console.log(`→ soak, ${minutes} min`)
     const soaked = await soak(
       {
@@ -650,7 +662,7 @@ async function main() {
         searchPath: () => (Math.random() < 0.5 ? searchPath() : phrasePath()),
         votePath: `/api/v1/post/${newest}/vote`,
         writePath: '/api/v1/board/tech',
-        auth,
+        auth: soakAuth,
         loginBody: JSON.stringify({ username: name, password: 'demo-password' }),
       },
       {

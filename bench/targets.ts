@@ -18,7 +18,13 @@ export interface BenchReport {
   latency?: { name: string; p50_ms: number; p95_ms: number }[]
   paired_ratios?: { cached_read_vs_bare?: { ratio: number } }
   ratios?: Record<string, number | null>
-  soak?: { growth_after_settle: number | null; settle_minute: number; minutes: number }
+  soak?: {
+    growth_after_settle: number | null
+    settle_minute: number
+    minutes: number
+    statuses?: Record<string, number>
+    first_error?: string | null
+  }
 }
 
 export interface TargetRow {
@@ -125,6 +131,16 @@ export function targetRows(report: BenchReport): TargetRow[] {
       (growth) => growth < 0.1,
       (growth) =>
         `${(growth * 100).toFixed(1)}% (minute ${report.soak!.settle_minute} to ${report.soak!.minutes})`
+    ),
+    // Memory measured under traffic that stopped doing its work (a 401 for every write) says little.
+    row(
+      'soak: every request answered 2xx',
+      report.soak?.statuses &&
+        Object.entries(report.soak.statuses)
+          .filter(([status]) => Number(status) >= 300)
+          .reduce((sum, [, count]) => sum + count, 0),
+      (failed) => failed === 0,
+      (failed) => (failed ? `${failed} not 2xx, first: ${report.soak!.first_error}` : '0 not 2xx')
     ),
   ]
 }

@@ -4,6 +4,7 @@ import { AppException } from '#core/exceptions/app_exception'
 import { toIso } from '#core/database/to_iso'
 import { toCsv } from '#board/domain/csv'
 import { CategoryTreeCache } from '#board/services/category_tree_cache'
+import type { CategoryTree } from '#board/domain/category_tree'
 import { BoardCache } from '#board/services/board_cache'
 import { postAtVersionQuery } from '#board/services/post_query'
 import { postDetailRow } from '#board/services/post_detail_statement'
@@ -23,9 +24,9 @@ export class ReadPost {
    * tree, never from the entry.
    */
   async show(postId: number, reader: Reader) {
-    const post = await this.#detail(postId)
-    if (!post) throw AppException.notFound('Post')
     const tree = await CategoryTreeCache.get()
+    const post = await this.#detail(postId, tree)
+    if (!post) throw AppException.notFound('Post')
     assertReadable(reader, tree, tree.byName(post.category), 'Post')
     return post
   }
@@ -38,15 +39,15 @@ export class ReadPost {
    * (a 404, a pending post to its author, a closed category's reader).
    */
   async publicDetail(postId: number) {
-    const post = await this.#detail(postId)
-    if (!post) return undefined
     const tree = await CategoryTreeCache.get()
+    const post = await this.#detail(postId, tree)
+    if (!post) return undefined
     const node = tree.byName(post.category)
     return node && tree.allows('anonymous', 'read', node) ? post : undefined
   }
 
-  /** From the cache, or loaded and cached; null: no such live post. */
-  async #detail(postId: number) {
+  /** From the cache, or loaded and cached; null: no such live post. The tree names its category. */
+  async #detail(postId: number, tree: CategoryTree) {
     let uncached: object | undefined
     const cached = await cache.getOrSet({
       key: BoardCache.postKey(postId),
@@ -56,7 +57,7 @@ export class ReadPost {
         // Plugins' fields in the same statement when the post has none (no attachments).
         const row = await postDetailRow(postId)
         if (!row) return null
-        const detail = postDetailJson(row, await CategoryTreeCache.get())
+        const detail = postDetailJson(row, tree)
         const { items, complete } = await contentExtensions.addFields('post', [detail], (p) => p, [
           row as unknown as Record<string, unknown>,
         ])

@@ -251,6 +251,14 @@ interface Scenario {
  * seconds. `next` gives null when 50 draws in a row were
  * all asked before.
  */
+/** One tracker per scenario, so that its warm-up, run and paired rounds never share a path. */
+const freshTrackers = new WeakMap<Scenario, ReturnType<typeof freshPaths>>()
+function freshPathsOf(scenario: Scenario, draw: () => string) {
+  let tracker = freshTrackers.get(scenario)
+  if (!tracker) freshTrackers.set(scenario, (tracker = freshPaths(draw)))
+  return tracker
+}
+
 function freshPaths(draw: () => string) {
   const asked = new Set<string>()
   return {
@@ -308,7 +316,7 @@ function autocannonOptions(
   repeated = { count: 0 }
 ) {
   const paths = scenario.paths
-  const fresh = paths && scenario.fresh ? freshPaths(paths) : null
+  const fresh = paths && scenario.fresh ? freshPathsOf(scenario, paths) : null
   const nextPath = () => {
     const path = fresh?.next()
     if (path) return path
@@ -331,34 +339,57 @@ function autocannonOptions(
 }
 
 /**
+ * One autocannon run of `scenario` and its rate, from the last answer's
+ * time: autocannon notices that a fixed number of requests is done only at
+ * its next one-second sample, which would round a short run up by as much.
+ */
+async function timedRun(scenario: Scenario, run: { duration: number } | { amount: number }) {
+  let lastAnswerAt = 0
+  const options = autocannonOptions(scenario, () => {
+    lastAnswerAt = performance.now()
+  })
+  const from = performance.now()
+  const result = await autocannon({ ...options, ...run })
+  return { requests: result.requests.total, seconds: (lastAnswerAt - from) / 1000 }
+}
+
+/**
  * Throughput of `subject` over `reference` measured in alternating short
  * rounds, so that both see the same machine: a VM's speed drifts within
- * minutes, which moves single-run ratios by as much.
+ * minutes, which moves single-run ratios by as much. `subjectAmount` runs
+ * the subject for a fixed number of requests (ids no one read yet) instead.
  */
 async function pairedRatio(
   reference: Scenario,
   subject: Scenario,
   rounds: number,
-  seconds: number
+  seconds: number,
+  subjectAmount?: number
 ) {
-  let referenceRequests = 0
-  let subjectRequests = 0
+  const totals = { reference: { requests: 0, seconds: 0 }, subject: { requests: 0, seconds: 0 } }
+  const add = (into: { requests: number; seconds: number }, run: typeof into) => {
+    into.requests += run.requests
+    into.seconds += run.seconds
+  }
   // Work still queued in a server when its round ends must not run into the next round.
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
   for (let round = 0; round < rounds; round++) {
     await settle()
-    referenceRequests += (await autocannon({ ...autocannonOptions(reference), duration: seconds }))
-      .requests.total
+    add(totals.reference, await timedRun(reference, { duration: seconds }))
     await settle()
-    subjectRequests += (await autocannon({ ...autocannonOptions(subject), duration: seconds }))
-      .requests.total
+    add(
+      totals.subject,
+      await timedRun(subject, subjectAmount ? { amount: subjectAmount } : { duration: seconds })
+    )
   }
+  const rate = (total: { requests: number; seconds: number }) => total.requests / total.seconds
   return {
-    ratio: +(subjectRequests / referenceRequests).toFixed(2),
+    ratio: +(rate(totals.subject) / rate(totals.reference)).toFixed(2),
     rounds,
     seconds_each: seconds,
-    reference_requests: referenceRequests,
-    subject_requests: subjectRequests,
+    ...(subjectAmount ? { subject_amount_each: subjectAmount } : {}),
+    reference_requests: totals.reference.requests,
+    subject_requests: totals.subject.requests,
   }
 }
 
@@ -371,10 +402,15 @@ type ScenarioProfiler = Awaited<ReturnType<typeof createScenarioProfiler>>
 async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler) {
   // The first answer that is not a success, kept for the report: a benchmark of errors measures nothing.
   let firstError: string | null = null
+  // autocannon notices that a fixed number of requests is done only at its next one-second
+  // sample, so its duration rounds a short run up by as much as a second: the rate is taken
+  // from the last answer's time instead.
+  let lastAnswerAt = 0
   const repeated = { count: 0 }
   const options = autocannonOptions(
     scenario,
     (status, body) => {
+      lastAnswerAt = performance.now()
       if (status >= 300 && firstError === null) firstError = `${status} ${body.slice(0, 300)}`
     },
     repeated
@@ -388,6 +424,7 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
   await profiler?.start()
   const countersBefore = scenario.cacheGroup ? await cacheCounters(appBase) : undefined
   const cpuBefore = cpuSecondsOf(pid)
+  const measuredFrom = performance.now()
   const result = await autocannon(
     scenario.amount ? { ...options, amount: scenario.amount } : { ...options, duration }
   )
@@ -404,7 +441,9 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
     name: scenario.name,
     // A run of a fixed number of requests may end within a second: its rate is total over time.
     rps: Math.round(
-      scenario.amount ? result.requests.total / result.duration : result.requests.average
+      scenario.amount
+        ? (result.requests.total * 1000) / (lastAnswerAt - measuredFrom)
+        : result.requests.average
     ),
     p50_ms: result.latency.p50,
     p97_5_ms: result.latency.p97_5,
@@ -633,6 +672,12 @@ async function main() {
   let freshAt = 0
   const freshIdPath = () => `/api/v1/post/${freshIds[freshAt++ % freshIds.length]}`
   const freshWarmup = Math.min(2000, Math.floor(freshIds.length / 5))
+  const freshRunAmount = Math.min(Math.floor((freshIds.length - freshWarmup) / 2), duration * 3000)
+  // Each of the four paired rounds (below): a quarter of the ids left, at most two seconds' worth.
+  const freshRoundAmount = Math.min(
+    Math.floor((freshIds.length - freshWarmup - freshRunAmount) / 4),
+    2 * 3000
+  )
   // The long tail: 10,000 ids read once each (the warm-up pass), then at random.
   const tailIds = shuffledIds(10_000)
   let tailAt = 0
@@ -714,8 +759,8 @@ async function main() {
       url: base,
       paths: freshIdPath,
       warmupAmount: freshWarmup,
-      // What is left of the ids, at most a few seconds' worth.
-      amount: Math.min(freshIds.length - freshWarmup, duration * 3000),
+      // Half of what is left of the ids (the paired rounds read the rest), at most a few seconds' worth.
+      amount: freshRunAmount,
       cacheGroup: 'board:post',
     },
     {
@@ -830,6 +875,18 @@ async function main() {
       4,
       2
     )
+  }
+  // The uncached reads against GET /ping the same way: single runs of them swing by half
+  // between minutes on this VM (docs/performance.md, "What the benchmark measures").
+  const ping = byScenario('framework floor (GET /ping)')
+  const pairs: [string, string, number?][] = [
+    ['fresh_read_vs_ping', 'post read, fresh id each request', freshRoundAmount],
+    ['uncached_list_vs_ping', 'list near the top, uncached (cursor)'],
+  ]
+  for (const [key, subjectName, amount] of pairs) {
+    if (only && !only.some((part) => subjectName.toLowerCase().includes(part))) continue
+    console.log(`→ paired: ${subjectName} against GET /ping`)
+    paired[key] = await pairedRatio(ping, byScenario(subjectName), 4, 2, amount)
   }
   clearInterval(sampler)
   const peak = samples.reduce((high, sample) => (sample.rss > high.rss ? sample : high), idle)

@@ -16,7 +16,12 @@ export interface BenchReport {
     cache?: { hit_ratio: number | null }
   }[]
   latency?: { name: string; p50_ms: number; p95_ms: number }[]
-  paired_ratios?: { cached_read_vs_bare?: { ratio: number } }
+  paired_ratios?: Partial<
+    Record<
+      'cached_read_vs_bare' | 'fresh_read_vs_ping' | 'uncached_list_vs_ping',
+      { ratio: number }
+    >
+  >
   ratios?: Record<string, number | null>
   soak?: {
     growth_after_settle: number | null
@@ -62,9 +67,26 @@ export function targetRows(report: BenchReport): TargetRow[] {
     const byCpu = ratioOf(cpu(reference), cpu(subject))
     return byCpu === undefined ? String(ratio) : `${ratio} (by CPU ${byCpu})`
   }
+  // A target against GET /ping: judged by the paired rounds; the single run's ratio beside it.
+  const pairedRow = (
+    target: string,
+    key: 'fresh_read_vs_ping' | 'uncached_list_vs_ping',
+    subject: string,
+    least: number
+  ) => {
+    const single = ratioOf(rps(subject), rps('framework floor (GET /ping)'))
+    return row(
+      target,
+      report.paired_ratios?.[key]?.ratio,
+      (ratio) => ratio >= least,
+      (ratio) =>
+        single === undefined
+          ? String(ratio)
+          : `${ratio} (single run ${throughputs(subject, 'framework floor (GET /ping)')(single)})`
+    )
+  }
   const searches = (report.latency ?? []).filter((l) => l.name.startsWith('keyword search'))
   const latencyOf = (name: string) => report.latency?.find((l) => l.name === name)?.p50_ms
-  const ping = rps('framework floor (GET /ping)')
   const warm = report.results?.find((r) => r.name === 'post read, 10k random ids (warm)')
   const cacheMb = report.settings?.cache_memory_max_mb
   return [
@@ -107,17 +129,17 @@ export function targetRows(report: BenchReport): TargetRow[] {
       (ratio) => ratio >= 0.95,
       (ratio) => `${(ratio * 100).toFixed(1)}%`
     ),
-    row(
-      'post read, fresh id each request ≥ 0.5 × GET /ping',
-      ratioOf(rps('post read, fresh id each request'), ping),
-      (ratio) => ratio >= 0.5,
-      throughputs('post read, fresh id each request', 'framework floor (GET /ping)')
+    pairedRow(
+      'post read, fresh id each request ≥ 0.5 × GET /ping (paired)',
+      'fresh_read_vs_ping',
+      'post read, fresh id each request',
+      0.5
     ),
-    row(
-      'list page, unseen cursor ≥ 0.2 × GET /ping',
-      ratioOf(rps('list near the top, uncached (cursor)'), ping),
-      (ratio) => ratio >= 0.2,
-      throughputs('list near the top, uncached (cursor)', 'framework floor (GET /ping)')
+    pairedRow(
+      'list page, unseen cursor ≥ 0.2 × GET /ping (paired)',
+      'uncached_list_vs_ping',
+      'list near the top, uncached (cursor)',
+      0.2
     ),
     row(
       `peak RSS ≤ ${MEMORY_BASELINE_MB} MB + 2 × cache size`,

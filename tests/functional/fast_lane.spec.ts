@@ -166,6 +166,25 @@ test.group('Fast lane: public reads answered before the pipeline', (group) => {
     assert.equal(await fastLaneCount(client), before)
   }).skip(...needsPlugins('board'))
 
+  test('a request with a bearer goes through the framework: a bad one is 401, a good one 200', async ({
+    client,
+    assert,
+  }) => {
+    const { author, url } = await cachedPost(client)
+    const before = await fastLaneCount(client)
+    const bad = await client.get(url).header('authorization', 'Bearer not-a-token')
+    bad.assertStatus(401)
+    assert.equal(bad.body().errors[0].code, 'E_UNAUTHORIZED')
+    ;(await client.get(url).headers(author.auth)).assertStatus(200)
+    assert.equal(await fastLaneCount(client), before)
+    ;(await client.get(url)).assertStatus(200)
+    assert.equal(
+      await fastLaneCount(client),
+      before + 1,
+      'anonymous reads still take the fast lane'
+    )
+  }).skip(...needsPlugins('board'))
+
   test('a lookup that fails leaves the request to the framework', async ({
     client,
     assert,

@@ -79,9 +79,15 @@ export class FastLane {
     this.#settings = settings
   }
 
-  /** The route and URL match for a request the fast lane may answer, synchronously. */
+  /**
+   * The route and URL match for a request the fast lane may answer,
+   * synchronously. A request with credentials goes to the framework: a
+   * bearer that does not authenticate is a 401 there (docs/board.md), not
+   * an anonymous read.
+   */
   match(request: IncomingMessage) {
     if (request.method !== 'GET' || !this.#settings?.enabled) return undefined
+    if (request.headers.authorization !== undefined) return undefined
     const url = request.url ?? ''
     for (const route of this.#routes) {
       const match = route.url.exec(url)

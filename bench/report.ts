@@ -21,7 +21,7 @@ interface Run {
     app_rss_peak_mb: number
   }[]
   latency: { name: string; p50_ms: number; p95_ms: number }[]
-  paired_ratios: { cached_read_vs_bare?: { ratio: number } }
+  paired_ratios: Record<string, { ratio: number } | undefined>
   ratios: Record<string, number | null>
 }
 
@@ -115,9 +115,12 @@ console.log(
 console.log()
 const ratio = (key: string) =>
   runs.map((run) => `${run.label} ${run.ratios[key] ?? '-'}`).join(', ')
-console.log(
-  `paired cached read / bare: ${runs.map((run) => `${run.label} ${run.paired_ratios.cached_read_vs_bare?.ratio ?? '-'}`).join(', ')}`
-)
+// The ratios of alternating rounds: cached read / bare, fresh-id read / ping, unseen list / ping.
+for (const key of new Set(runs.flatMap((run) => Object.keys(run.paired_ratios)))) {
+  console.log(
+    `paired ${key}: ${runs.map((run) => `${run.label} ${run.paired_ratios[key]?.ratio ?? '-'}`).join(', ')}`
+  )
+}
 for (const key of Object.keys(fullest.ratios)) console.log(`${key}: ${ratio(key)}`)
 console.log()
 // The targets of each run, as `npm run bench` printed them at its end.

@@ -251,14 +251,6 @@ interface Scenario {
  * seconds. `next` gives null when 50 draws in a row were
  * all asked before.
  */
-/** One tracker per scenario, so that its warm-up, run and paired rounds never share a path. */
-const freshTrackers = new WeakMap<Scenario, ReturnType<typeof freshPaths>>()
-function freshPathsOf(scenario: Scenario, draw: () => string) {
-  let tracker = freshTrackers.get(scenario)
-  if (!tracker) freshTrackers.set(scenario, (tracker = freshPaths(draw)))
-  return tracker
-}
-
 function freshPaths(draw: () => string) {
   const asked = new Set<string>()
   return {
@@ -273,6 +265,14 @@ function freshPaths(draw: () => string) {
       return null
     },
   }
+}
+
+/** One tracker per scenario, so that its warm-up, run and paired rounds never share a path. */
+const freshTrackers = new WeakMap<Scenario, ReturnType<typeof freshPaths>>()
+function freshPathsOf(scenario: Scenario, draw: () => string) {
+  let tracker = freshTrackers.get(scenario)
+  if (!tracker) freshTrackers.set(scenario, (tracker = freshPaths(draw)))
+  return tracker
 }
 
 /**
@@ -339,18 +339,27 @@ function autocannonOptions(
 }
 
 /**
- * One autocannon run of `scenario` and its rate, from the last answer's
- * time: autocannon notices that a fixed number of requests is done only at
- * its next one-second sample, which would round a short run up by as much.
+ * The seconds from `start()` to the last answer: autocannon notices that a
+ * fixed number of requests is done only at its next one-second sample,
+ * which would round a short run up by as much.
  */
-async function timedRun(scenario: Scenario, run: { duration: number } | { amount: number }) {
+function answerClock() {
+  let startedAt = 0
   let lastAnswerAt = 0
-  const options = autocannonOptions(scenario, () => {
-    lastAnswerAt = performance.now()
-  })
-  const from = performance.now()
+  return {
+    start: () => void (startedAt = performance.now()),
+    answered: () => void (lastAnswerAt = performance.now()),
+    seconds: () => (lastAnswerAt - startedAt) / 1000,
+  }
+}
+
+/** One autocannon run of `scenario` and its rate, timed by `answerClock`. */
+async function timedRun(scenario: Scenario, run: { duration: number } | { amount: number }) {
+  const clock = answerClock()
+  const options = autocannonOptions(scenario, clock.answered)
+  clock.start()
   const result = await autocannon({ ...options, ...run })
-  return { requests: result.requests.total, seconds: (lastAnswerAt - from) / 1000 }
+  return { requests: result.requests.total, seconds: clock.seconds() }
 }
 
 /**
@@ -402,15 +411,12 @@ type ScenarioProfiler = Awaited<ReturnType<typeof createScenarioProfiler>>
 async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler) {
   // The first answer that is not a success, kept for the report: a benchmark of errors measures nothing.
   let firstError: string | null = null
-  // autocannon notices that a fixed number of requests is done only at its next one-second
-  // sample, so its duration rounds a short run up by as much as a second: the rate is taken
-  // from the last answer's time instead.
-  let lastAnswerAt = 0
+  const clock = answerClock()
   const repeated = { count: 0 }
   const options = autocannonOptions(
     scenario,
     (status, body) => {
-      lastAnswerAt = performance.now()
+      clock.answered()
       if (status >= 300 && firstError === null) firstError = `${status} ${body.slice(0, 300)}`
     },
     repeated
@@ -424,7 +430,7 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
   await profiler?.start()
   const countersBefore = scenario.cacheGroup ? await cacheCounters(appBase) : undefined
   const cpuBefore = cpuSecondsOf(pid)
-  const measuredFrom = performance.now()
+  clock.start()
   const result = await autocannon(
     scenario.amount ? { ...options, amount: scenario.amount } : { ...options, duration }
   )
@@ -441,9 +447,7 @@ async function load(scenario: Scenario, pid: number, profiler?: ScenarioProfiler
     name: scenario.name,
     // A run of a fixed number of requests may end within a second: its rate is total over time.
     rps: Math.round(
-      scenario.amount
-        ? (result.requests.total * 1000) / (lastAnswerAt - measuredFrom)
-        : result.requests.average
+      scenario.amount ? result.requests.total / clock.seconds() : result.requests.average
     ),
     p50_ms: result.latency.p50,
     p97_5_ms: result.latency.p97_5,
